@@ -1,0 +1,14 @@
+package org.opencpm.sip.api;
+
+import java.io.Serializable;
+
+public interface ServletTimer {
+
+    String getId();
+
+    SipApplicationSession getApplicationSession();
+
+    Serializable getInfo();
+
+    void cancel();
+}
