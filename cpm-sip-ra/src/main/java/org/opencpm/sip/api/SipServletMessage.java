@@ -20,6 +20,12 @@ public interface SipServletMessage {
     /** Every value of the header, one per header field value. */
     List<String> getHeaders(String name);
 
+    /**
+     * Header lines the parser could not read ({@code Name: value} as received). The stack keeps a message whose
+     * optional headers are malformed; applications decide whether that matters (e.g. a registrar and Contact).
+     */
+    List<String> getMalformedHeaders();
+
     /** Replaces every value of the header. Throws {@link IllegalArgumentException} when the value does not parse. */
     void setHeader(String name, String value);
 

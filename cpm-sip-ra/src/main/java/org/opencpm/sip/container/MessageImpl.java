@@ -77,6 +77,16 @@ abstract class MessageImpl implements SipServletMessage {
     }
 
     @Override
+    public List<String> getMalformedHeaders() {
+        List<String> lines = new ArrayList<>();
+        ListIterator<String> it = ((gov.nist.javax.sip.message.SIPMessage) message).getUnrecognizedHeaders();
+        while (it != null && it.hasNext()) {
+            lines.add(it.next());
+        }
+        return lines;
+    }
+
+    @Override
     public void setHeader(String name, String value) {
         message.setHeader(parseHeader(name, value));
     }
