@@ -1,0 +1,68 @@
+package org.opencpm.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** Where the server under test listens (ports reserved per run by the build) and how to talk to its admin API. */
+final class TestServer {
+
+    static final String DOMAIN = "opencpm.test";
+    static final String HOST = "127.0.0.1";
+    static final int SIP_PORT = Integer.getInteger("it.sip.port");
+    static final int HTTP_PORT = Integer.getInteger("it.http.port");
+    private static final String ADMIN = System.getProperty("it.admin.user") + ":" + System.getProperty("it.admin.password");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer() {
+    }
+
+    /** The EAR as built, under its own name (the MDB names its resource adapter as opencpm.ear#cpm-sip-ra.rar). */
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("it.ear")));
+    }
+
+    /** A user name no other test run uses, so tests never depend on what an earlier run left in the database. */
+    static String uniqueUser(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static URI api(String path) {
+        return URI.create("http://" + HOST + ":" + HTTP_PORT + "/api" + path);
+    }
+
+    static HttpResponse<String> send(String method, String path, String json, boolean asAdmin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (asAdmin) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String absolutePath) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + HTTP_PORT + absolutePath))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Provisions {@code sip:user@opencpm.test} with the password; fails the test unless the server said 201. */
+    static void provision(String user, String password) throws Exception {
+        HttpResponse<String> r = send("POST", "/users",
+                "{\"address\":\"sip:" + user + "@" + DOMAIN + "\",\"password\":\"" + password + "\"}", true);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("provisioning " + user + " gave " + r.statusCode() + ": " + r.body());
+        }
+    }
+}

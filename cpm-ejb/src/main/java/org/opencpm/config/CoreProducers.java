@@ -1,0 +1,33 @@
+package org.opencpm.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.opencpm.authentication.DigestAuthenticator;
+import org.opencpm.user.HomeDomain;
+
+/** Producers of the shared, immutable objects (singletons: they are final and need no proxy). */
+@ApplicationScoped
+public class CoreProducers {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Nonces are signed with a secret made at start: after a restart clients get {@code stale=true} and retry.
+     * (Several nodes behind one address will need a shared secret.)
+     */
+    @Produces
+    @Singleton
+    DigestAuthenticator digestAuthenticator(HomeDomain domain, Clock clock) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new DigestAuthenticator(domain.name(), secret, clock, Duration.ofMinutes(5));
+    }
+}
