@@ -117,6 +117,10 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             throw new IllegalStateException("could not send " + status + " for " + getMethod() + ": " + e.getMessage(), e);
         }
+        if (session.dialog() != null && status > 100) {
+            // A UAS dialog gets its id with the first To-tagged response: only now can requests find it.
+            container.registerDialog(session.dialog(), session);
+        }
         if (status >= 200) {
             committed = true;
             session.onFinalResponseSent(this, status);

@@ -71,6 +71,7 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final AtomicLong cseq = new AtomicLong(1);
     private volatile int answerStatus = 200;
+    private volatile javax.sip.Dialog dialog;
     private String proxyHost;
     private int proxyPort;
     private String user;
@@ -167,6 +168,42 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
 
     public Response sendMessage(String toAor, String text) throws Exception {
         return sendMessage(toAor, "text/plain", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /**
+     * Sends an INVITE (no body) to {@code toAor} through the server and, on a 2xx, ACKs it; returns the final
+     * response. The dialog is kept for {@link #bye()}.
+     */
+    public Response invite(String toAor) throws Exception {
+        Request r = newRequest(Request.INVITE, toAor, aor(), toAor);
+        r.addHeader(headers.createHeader(ContactHeader.NAME, "<" + contactUri() + ">"));
+        ClientTransaction ct = provider.getNewClientTransaction(r);
+        javax.sip.Dialog d = provider.getNewDialog(ct);
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        pending.put(ct.getBranchId(), future);
+        ct.sendRequest();
+        Response response = future.get(10, TimeUnit.SECONDS);
+        pending.remove(ct.getBranchId());
+        if (response.getStatusCode() / 100 == 2) {
+            Request ack = d.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+            d.sendAck(ack);
+            dialog = d;
+        }
+        return response;
+    }
+
+    /** BYE in the dialog of the last successful {@link #invite}; returns the final response. */
+    public Response bye() throws Exception {
+        Request bye = dialog.createRequest(Request.BYE);
+        ClientTransaction ct = provider.getNewClientTransaction(bye);
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        pending.put(ct.getBranchId(), future);
+        dialog.sendRequest(ct);
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } finally {
+            pending.remove(ct.getBranchId());
+        }
     }
 
     /** The next MESSAGE (or other request) this agent received, or null after the timeout. */
@@ -273,6 +310,7 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         if (Request.ACK.equals(request.getMethod())) {
+            received.add(request); // tests of INVITE dialogs look for the ACK
             return;
         }
         try {
@@ -282,7 +320,15 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
             }
             received.add(request);
             Response response = messages.createResponse(answerStatus, request);
-            ((javax.sip.header.ToHeader) response.getHeader("To")).setTag(newTag());
+            if (Request.INVITE.equals(request.getMethod())) {
+                // Answered as a UAS that keeps the dialog, so the BYE that follows finds it.
+                dialog = provider.getNewDialog(st);
+                response.addHeader(headers.createHeader(ContactHeader.NAME, "<" + contactUri() + ">"));
+            }
+            javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) response.getHeader("To");
+            if (to.getTag() == null) {
+                to.setTag(newTag());
+            }
             st.sendResponse(response);
         } catch (Exception e) {
             throw new IllegalStateException(name + " could not answer " + request.getMethod(), e);
