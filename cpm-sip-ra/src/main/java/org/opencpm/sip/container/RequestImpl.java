@@ -4,12 +4,10 @@ import gov.nist.javax.sip.header.SIPHeader;
 import java.text.ParseException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -162,14 +160,8 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         container.deliverSyntheticResponse(this, status, reason);
     }
 
-    boolean hasContact() {
-        return request().getHeader(ContactHeader.NAME) != null;
-    }
-
     static String describe(Request request) {
         return request.getMethod() + " " + request.getRequestURI() + " Call-ID "
                 + ((SIPHeader) request.getHeader("Call-ID")).getHeaderValue();
     }
-
-    ClientTransaction clientTransaction;
 }

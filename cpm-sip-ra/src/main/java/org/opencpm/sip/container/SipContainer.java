@@ -532,7 +532,6 @@ public final class SipContainer implements SipListener {
             }
             ClientTransaction ct = provider().getNewClientTransaction(r);
             ct.setApplicationData(request);
-            request.clientTransaction = ct;
             if (session.dialog() != null && !request.isInitial()) {
                 session.dialog().sendRequest(ct);
             } else {
