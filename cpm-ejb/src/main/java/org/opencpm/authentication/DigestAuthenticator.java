@@ -1,15 +1,14 @@
 package org.opencpm.authentication;
 
+import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.user.DigestCredentials;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -104,10 +103,10 @@ public final class DigestAuthenticator {
         } else {
             return new Result(Outcome.MALFORMED, null, "unsupported algorithm " + d.algorithm());
         }
-        String ha2 = hash(digestName, method + ":" + d.uri());
+        String ha2 = DigestHashes.hex(digestName, method + ":" + d.uri());
         String expected = d.qop() == null
-                ? hash(digestName, ha1 + ":" + d.nonce() + ":" + ha2)
-                : hash(digestName, ha1 + ":" + d.nonce() + ":" + d.nc() + ":" + d.cnonce() + ":" + d.qop() + ":" + ha2);
+                ? DigestHashes.hex(digestName, ha1 + ":" + d.nonce() + ":" + ha2)
+                : DigestHashes.hex(digestName, ha1 + ":" + d.nonce() + ":" + d.nc() + ":" + d.cnonce() + ":" + d.qop() + ":" + ha2);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 d.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return new Result(Outcome.WRONG_CREDENTIALS, stored.get(), "wrong credentials for " + d.username());
@@ -149,15 +148,6 @@ public final class DigestAuthenticator {
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             return mac.doFinal(ByteBuffer.allocate(8).putLong(timestamp).array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String hash(String algorithm, String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm)
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencpm.authentication.DigestAuthenticator.Outcome;
+import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.testsupport.MutableClock;
 
 class DigestAuthenticatorTest {
@@ -21,15 +22,15 @@ class DigestAuthenticatorTest {
     private final DigestAuthenticator auth = new DigestAuthenticator(REALM, "k".getBytes(StandardCharsets.UTF_8),
             clock, Duration.ofMinutes(5));
     private final DigestCredentials bob = new DigestCredentials("bob", REALM,
-            DigestAuthenticator.hash("MD5", "bob:" + REALM + ":bob-secret"),
-            DigestAuthenticator.hash("SHA-256", "bob:" + REALM + ":bob-secret"), "sip:bob@opencpm.test");
+            DigestHashes.ha1Md5("bob", REALM, "bob-secret"), DigestHashes.ha1Sha256("bob", REALM, "bob-secret"),
+            "sip:bob@opencpm.test");
     private final CredentialsSource users = (u, r) -> u.equals("bob") && r.equals(REALM) ? Optional.of(bob) : Optional.empty();
 
     private String answer(String nonce, String password, String algorithm, String user) {
         String h = algorithm.equals("MD5") ? "MD5" : "SHA-256";
-        String ha1 = DigestAuthenticator.hash(h, user + ":" + REALM + ":" + password);
-        String ha2 = DigestAuthenticator.hash(h, "REGISTER:" + URI);
-        String resp = DigestAuthenticator.hash(h, ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+        String ha1 = DigestHashes.hex(h, user + ":" + REALM + ":" + password);
+        String ha2 = DigestHashes.hex(h, "REGISTER:" + URI);
+        String resp = DigestHashes.hex(h, ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
         return "Digest username=\"" + user + "\", realm=\"" + REALM + "\", nonce=\"" + nonce + "\", uri=\"" + URI
                 + "\", response=\"" + resp + "\", algorithm=" + algorithm + ", qop=auth, nc=00000001, cnonce=\"c0ffee\"";
     }
@@ -37,9 +38,9 @@ class DigestAuthenticatorTest {
     @Test
     void rfc2617ExampleDigestIsComputedAsSpecified() {
         // RFC 2617 section 3.5: Mufasa / testrealm@host.com / Circle Of Life, qop=auth.
-        String ha1 = DigestAuthenticator.hash("MD5", "Mufasa:testrealm@host.com:Circle Of Life");
-        String ha2 = DigestAuthenticator.hash("MD5", "GET:/dir/index.html");
-        String response = DigestAuthenticator.hash("MD5", ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:00000001:0a4f113b:auth:" + ha2);
+        String ha1 = DigestHashes.hex("MD5", "Mufasa:testrealm@host.com:Circle Of Life");
+        String ha2 = DigestHashes.hex("MD5", "GET:/dir/index.html");
+        String response = DigestHashes.hex("MD5", ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:00000001:0a4f113b:auth:" + ha2);
         assertEquals("6629fae49393a05397450978507c4ef1", response);
     }
 

@@ -1,10 +1,8 @@
 package org.opencpm.sipservlets;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -19,6 +17,7 @@ import org.opencpm.sipservlets.participating.ParticipatingServlet;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
 import org.opencpm.sipservlets.security.SipDigestGuard;
 import org.opencpm.storage.registration.InMemoryContactBindingRepository;
+import org.opencpm.storage.user.DigestHashes;
 
 /**
  * The registrar and the PF in the embedded container, wired by hand as CDI does in WildFly, with users in a map
@@ -51,12 +50,10 @@ final class EmbeddedCore implements AutoCloseable {
         }
     }
 
-    void provision(String user, String password) throws Exception {
-        String ha1 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                .digest((user + ":" + DOMAIN + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        String ha1Sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest((user + ":" + DOMAIN + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        users.put(user, new DigestCredentials(user, DOMAIN, ha1, ha1Sha, "sip:" + user + "@" + DOMAIN));
+    /** Stores the user's HA1 values exactly as the user account service does. */
+    void provision(String user, String password) {
+        users.put(user, new DigestCredentials(user, DOMAIN, DigestHashes.ha1Md5(user, DOMAIN, password),
+                DigestHashes.ha1Sha256(user, DOMAIN, password), "sip:" + user + "@" + DOMAIN));
     }
 
     int port() {

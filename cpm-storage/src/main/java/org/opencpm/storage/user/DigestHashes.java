@@ -24,10 +24,14 @@ public final class DigestHashes {
         return ha1("SHA-256", username, realm, password);
     }
 
+    /** H(text) of RFC 7616 section 3.4: the lower-case hex digest of the UTF-8 text ("MD5" or "SHA-256"). */
+    public static String hex(String algorithm, String text) {
+        return HexFormat.of().formatHex(digest(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String ha1(String algorithm, String username, String realm, String password) {
-        String a1 = Objects.requireNonNull(username, "username") + ':' + Objects.requireNonNull(realm, "realm")
-                + ':' + Objects.requireNonNull(password, "password");
-        return HexFormat.of().formatHex(digest(algorithm).digest(a1.getBytes(StandardCharsets.UTF_8)));
+        return hex(algorithm, Objects.requireNonNull(username, "username") + ':'
+                + Objects.requireNonNull(realm, "realm") + ':' + Objects.requireNonNull(password, "password"));
     }
 
     private static MessageDigest digest(String algorithm) {
