@@ -20,6 +20,9 @@ public interface SipServletMessage {
     /** Every value of the header, one per header field value. */
     List<String> getHeaders(String name);
 
+    /** The names of the headers present, in order of first appearance, each once. */
+    List<String> getHeaderNames();
+
     /**
      * Header lines the parser could not read ({@code Name: value} as received). The stack keeps a message whose
      * optional headers are malformed; applications decide whether that matters (e.g. a registrar and Contact).

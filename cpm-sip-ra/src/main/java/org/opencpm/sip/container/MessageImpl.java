@@ -77,6 +77,19 @@ abstract class MessageImpl implements SipServletMessage {
     }
 
     @Override
+    public List<String> getHeaderNames() {
+        List<String> names = new ArrayList<>();
+        java.util.Iterator<?> it = message.getHeaderNames();
+        while (it.hasNext()) {
+            String name = (String) it.next();
+            if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    @Override
     public List<String> getMalformedHeaders() {
         List<String> lines = new ArrayList<>();
         ListIterator<String> it = ((gov.nist.javax.sip.message.SIPMessage) message).getUnrecognizedHeaders();
