@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.opencpm.authentication.DigestAuthenticator;
+import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.user.HomeDomain;
 
 /** Producers of the shared, immutable objects (singletons: they are final and need no proxy). */
@@ -17,6 +18,12 @@ public class CoreProducers {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ServiceProviderPolicy participatingPolicy() {
+        return ServiceProviderPolicy.from(System.getProperties());
     }
 
     /**

@@ -1,6 +1,11 @@
 package org.opencpm.participating;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import org.opencpm.preference.DeferredDelivery;
 import org.opencpm.preference.ExpiredHandling;
 import org.opencpm.preference.MultiDevicePolicy;
@@ -20,8 +25,55 @@ import org.opencpm.preference.MultiDevicePolicy;
 public record ServiceProviderPolicy(DeferredDelivery deferredDelivery, ExpiredHandling expiredHandling,
                                     MultiDevicePolicy multiDevice, Duration deviceDeadline, int pushWindow) {
 
+    private static final Logger LOG = Logger.getLogger(ServiceProviderPolicy.class.getName());
+
+    public ServiceProviderPolicy {
+        if (deviceDeadline.isNegative() || deviceDeadline.isZero() || deviceDeadline.toSeconds() >= 32) {
+            throw new IllegalArgumentException("device deadline must be between 0 and 32 s");
+        }
+        if (pushWindow < 1 || pushWindow > 1000) {
+            throw new IllegalArgumentException("push window must be 1..1000");
+        }
+    }
+
     public static ServiceProviderPolicy defaults() {
         return new ServiceProviderPolicy(DeferredDelivery.PUSH, ExpiredHandling.DISCARD, MultiDevicePolicy.ALL,
                 Duration.ofSeconds(8), 16);
+    }
+
+    /**
+     * From system properties {@code opencpm.pf.deferred-delivery}, {@code opencpm.pf.expired-handling},
+     * {@code opencpm.pf.multi-device} (enum names), {@code opencpm.pf.device-deadline} (ISO-8601 duration) and
+     * {@code opencpm.pf.push-window}; a bad value is logged and the default kept.
+     */
+    public static ServiceProviderPolicy from(Properties props) {
+        ServiceProviderPolicy d = defaults();
+        DeferredDelivery deferred = read(props, "opencpm.pf.deferred-delivery", d.deferredDelivery(),
+                v -> DeferredDelivery.valueOf(v.toUpperCase(Locale.ROOT)));
+        ExpiredHandling expired = read(props, "opencpm.pf.expired-handling", d.expiredHandling(),
+                v -> ExpiredHandling.valueOf(v.toUpperCase(Locale.ROOT)));
+        MultiDevicePolicy multi = read(props, "opencpm.pf.multi-device", d.multiDevice(),
+                v -> MultiDevicePolicy.valueOf(v.toUpperCase(Locale.ROOT)));
+        Duration deadline = read(props, "opencpm.pf.device-deadline", d.deviceDeadline(), Duration::parse);
+        int window = read(props, "opencpm.pf.push-window", d.pushWindow(), Integer::valueOf);
+        try {
+            return new ServiceProviderPolicy(deferred, expired, multi, deadline, window);
+        } catch (IllegalArgumentException e) {
+            LOG.warning("PF policy out of range (" + e.getMessage() + "); using the defaults");
+            return d;
+        }
+    }
+
+    private static <T> T read(Properties props, String name, T fallback, Function<String, T> parse) {
+        String value = props.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.trim());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            LOG.warning(name + "=" + value + " is not valid; using " + fallback);
+            return fallback;
+        }
     }
 }
