@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.opencpm.authentication.DigestAuthenticator;
+import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.user.HomeDomain;
 
@@ -36,5 +37,12 @@ public class CoreProducers {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return new DigestAuthenticator(domain.name(), secret, clock, Duration.ofMinutes(5));
+    }
+
+    /** Read once at deployment: a changed property takes effect on the next start. */
+    @Produces
+    @Singleton
+    DeferralPolicy deferralPolicy() {
+        return DeferralPolicy.fromSystemProperties();
     }
 }
