@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.opencpm.deferral.DeferralService;
+import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.storage.user.DuplicateUserAccountException;
 import org.opencpm.storage.user.UserAccount;
 import org.opencpm.storage.user.UserAccountRepository;
@@ -24,6 +26,12 @@ public class UserAccountService {
 
     @Inject
     HomeDomain homeDomain;
+
+    @Inject
+    DeferralService deferrals;
+
+    @Inject
+    NotificationDeduplicator notifications;
 
     public UserAccountService() {
         // for the container
@@ -81,7 +89,11 @@ public class UserAccountService {
     }
 
     public void delete(String address) {
-        repository.remove(find(address));
+        UserAccount account = find(address);
+        // What is kept for the user goes with the account, in this transaction (OMA CPM SD 5.2.5, 5.2.6).
+        deferrals.purge(account.getUsername());
+        notifications.forgetUser(account.getUsername());
+        repository.remove(account);
     }
 
     /**

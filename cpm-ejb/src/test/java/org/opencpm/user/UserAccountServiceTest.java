@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +15,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opencpm.deferral.DeferralPolicy;
+import org.opencpm.deferral.DeferralService;
+import org.opencpm.deferral.DeferredMessage;
+import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
+import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
 import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.DuplicateUserAccountException;
 import org.opencpm.storage.user.UserAccount;
@@ -21,7 +30,17 @@ import org.opencpm.storage.user.UserAccountRepository;
 class UserAccountServiceTest {
 
     private final InMemoryRepository repository = new InMemoryRepository();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+    private final DeferralService deferrals = new DeferralService(new InMemoryDeferredMessageRepository(),
+            DeferralPolicy.defaults(), clock);
+    private final NotificationDeduplicator notifications =
+            new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock);
     private final UserAccountService service = new UserAccountService(repository, new HomeDomain("opencpm.test"));
+
+    {
+        service.deferrals = deferrals;
+        service.notifications = notifications;
+    }
 
     @Test
     void createStoresTheCanonicalAddressAndBothHashes() {
@@ -98,6 +117,20 @@ class UserAccountServiceTest {
     }
 
     @Test
+    void deleteTakesTheUsersDeferredMessagesAndNotificationRecords() {
+        service.create("sip:alice@opencpm.test", "password-1");
+        deferrals.defer(deferred("alice"));
+        deferrals.defer(deferred("carol"));
+        notifications.firstOfItsKind("alice", "m1", "delivered");
+
+        service.delete("alice@opencpm.test");
+
+        assertEquals(0, deferrals.count("alice"));
+        assertEquals(1, deferrals.count("carol"));
+        assertTrue(notifications.firstOfItsKind("alice", "m1", "delivered"), "the record went with the user");
+    }
+
+    @Test
     void listPagesByAddress() {
         for (String user : List.of("carol", "alice", "bob")) {
             service.create("sip:" + user + "@opencpm.test", "password-1");
@@ -141,6 +174,11 @@ class UserAccountServiceTest {
         assertEquals(Optional.empty(), service.credentials("", "opencpm.test"));
         assertEquals(Optional.empty(), service.credentials("a".repeat(65), "opencpm.test"));
         assertEquals(Optional.empty(), service.credentials("alice", "x".repeat(254)));
+    }
+
+    private static DeferredMessage deferred(String recipient) {
+        return new DeferredMessage(null, recipient, "<sip:bob@opencpm.test>", null, List.of(), "text/plain",
+                new byte[] {'h', 'i'}, false, null, null, null, null, null);
     }
 
     private static final class InMemoryRepository extends UserAccountRepository {
