@@ -2,6 +2,7 @@ package org.opencpm.storage.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -18,6 +19,18 @@ public class UserAccountRepository {
     public Optional<UserAccount> findByAddress(String address) {
         return em.createNamedQuery(UserAccount.FIND_BY_ADDRESS, UserAccount.class)
                 .setParameter("address", address)
+                .getResultList().stream()
+                .findFirst();
+    }
+
+    /**
+     * As {@link #findByAddress}, and locks the account's row until the transaction ends: changes to what belongs to
+     * the account (its preferences, its deletion) then happen one after the other, in the same lock order.
+     */
+    public Optional<UserAccount> lockByAddress(String address) {
+        return em.createNamedQuery(UserAccount.FIND_BY_ADDRESS, UserAccount.class)
+                .setParameter("address", address)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream()
                 .findFirst();
     }
