@@ -1,50 +1,102 @@
 package org.opencpm.sipservlets;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.authentication.DigestAuthenticator;
-import org.opencpm.user.DigestCredentials;
+import org.opencpm.deferral.DeferralPolicy;
+import org.opencpm.deferral.DeferralService;
+import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.interworking.NoInterworking;
+import org.opencpm.messagestore.MessageStoreGateway;
+import org.opencpm.participating.HandOverRefusedException;
+import org.opencpm.participating.ServiceProviderPolicy;
+import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.preference.PreferenceService;
+import org.opencpm.preference.UserPreferences;
 import org.opencpm.registrar.LocationService;
 import org.opencpm.registrar.RegistrarPolicy;
 import org.opencpm.sip.container.EmbeddedSipContainer;
+import org.opencpm.sipservlets.participating.DeferredExpiry;
+import org.opencpm.sipservlets.participating.DeferredPusher;
+import org.opencpm.sipservlets.participating.DeliveryEngine;
 import org.opencpm.sipservlets.participating.ParticipatingServlet;
+import org.opencpm.sipservlets.participating.TerminatingHandler;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
 import org.opencpm.sipservlets.security.SipDigestGuard;
+import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
+import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
 import org.opencpm.storage.registration.InMemoryContactBindingRepository;
 import org.opencpm.storage.user.DigestHashes;
+import org.opencpm.testsupport.MutableClock;
+import org.opencpm.user.DigestCredentials;
 
 /**
- * The registrar and the PF in the embedded container, wired by hand as CDI does in WildFly, with users in a map
- * and bindings in memory, and the routing rules shipped in the WAR.
+ * The registrar and the PF in the embedded container, wired by hand as CDI does in WildFly: users and preferences
+ * in maps, bindings and the deferred queue in memory, a clock the test moves, a message store that records, and
+ * the routing rules shipped in the WAR.
  */
 final class EmbeddedCore implements AutoCloseable {
 
     static final String DOMAIN = "opencpm.test";
 
     final Map<String, DigestCredentials> users = new ConcurrentHashMap<>();
+    final Map<String, UserPreferences> preferences = new ConcurrentHashMap<>();
+    /** What "the message store" took; {@link #storeAvailable} decides whether it takes anything. */
+    final List<StandaloneMessage> stored = new CopyOnWriteArrayList<>();
+    volatile boolean storeAvailable;
+    final MutableClock clock = new MutableClock(java.time.Instant.now());
+    final DeferralService deferral;
+    final DeferredPusher pusher;
+    final DeferredExpiry expiry;
     final EmbeddedSipContainer container;
 
     EmbeddedCore() throws Exception {
+        this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
+                org.opencpm.preference.ExpiredHandling.DISCARD, org.opencpm.preference.MultiDevicePolicy.ALL,
+                Duration.ofSeconds(2), 16));
+    }
+
+    EmbeddedCore(ServiceProviderPolicy provider) throws Exception {
         CoreSettings settings = new CoreSettings(DOMAIN);
         CredentialsSource source = (username, realm) -> Optional.ofNullable(users.get(username))
                 .filter(c -> c.realm().equals(realm));
-        Clock clock = Clock.systemUTC();
         LocationService location = new LocationService(new InMemoryContactBindingRepository(), clock,
                 new RegistrarPolicy(60, 3600, 86400, 10));
         SipDigestGuard guard = new SipDigestGuard(
                 new DigestAuthenticator(DOMAIN, "test-secret".getBytes(StandardCharsets.UTF_8), clock,
                         Duration.ofMinutes(5)), source);
+        PreferenceService prefs = new PreferenceService() {
+            @Override
+            public UserPreferences of(String username) {
+                return preferences.getOrDefault(username, UserPreferences.defaults());
+            }
+        };
+        deferral = new DeferralService(new InMemoryDeferredMessageRepository(),
+                new DeferralPolicy(Duration.ofHours(1), 100, Duration.ofSeconds(60)), clock);
+        MessageStoreGateway store = message -> {
+            if (!storeAvailable) {
+                throw new HandOverRefusedException("no message storage server is available");
+            }
+            stored.add(message);
+        };
         Properties props = new Properties();
         props.setProperty("opencpm.domain", DOMAIN);
-        container = EmbeddedSipContainer.onFreePort(props)
-                .servlet(new RegistrarServlet(location, guard, source, settings))
-                .servlet(new ParticipatingServlet(location, guard, source, settings));
+        container = EmbeddedSipContainer.onFreePort(props);
+        DeliveryEngine engine = new DeliveryEngine(container, provider);
+        pusher = new DeferredPusher(prefs, location, deferral, engine, settings, provider);
+        TerminatingHandler terminating = new TerminatingHandler(prefs, location, deferral, engine, pusher,
+                new NoInterworking(), store, source, settings, provider, clock);
+        expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider);
+        container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
+                .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
+                        new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock)));
         try (var rules = getClass().getResourceAsStream("/META-INF/sip-routing.conf")) {
             container.start(new String(rules.readAllBytes(), StandardCharsets.UTF_8));
         }

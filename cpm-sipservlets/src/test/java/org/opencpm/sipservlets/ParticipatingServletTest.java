@@ -87,15 +87,22 @@ class ParticipatingServletTest {
         bobPhone.answerWith(486);
         assertEquals(200, alice.sendMessage("sip:bob@opencpm.test", "one of two").getStatusCode());
         bobTablet.answerWith(486);
-        assertEquals(486, alice.sendMessage("sip:bob@opencpm.test", "none of two").getStatusCode());
+        // Every device refused: kept for later (OMA CPM SD 5.1.5 item 5), the sender hears 202.
+        assertEquals(202, alice.sendMessage("sip:bob@opencpm.test", "none of two").getStatusCode());
+        assertEquals(1, core.deferral.count("bob"));
+        core.deferral.purge("bob");
     }
 
     @Test
-    void noRegisteredDeviceGives480() throws Exception {
-        assertEquals(480, alice.sendMessage("sip:dave@opencpm.test", "are you there").getStatusCode());
+    void noRegisteredDeviceDefers() throws Exception {
+        assertEquals(202, alice.sendMessage("sip:dave@opencpm.test", "are you there").getStatusCode());
         bobPhone.unregisterAll();
-        assertEquals(480, alice.sendMessage("sip:bob@opencpm.test", "gone").getStatusCode());
+        assertEquals(202, alice.sendMessage("sip:bob@opencpm.test", "gone").getStatusCode());
         assertNull(bobPhone.awaitRequest(300, TimeUnit.MILLISECONDS));
+        assertEquals(1, core.deferral.count("dave"));
+        assertEquals(1, core.deferral.count("bob"));
+        core.deferral.purge("dave");
+        core.deferral.purge("bob");
     }
 
     @Test

@@ -2,56 +2,58 @@ package org.opencpm.sipservlets.participating;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
 import org.opencpm.authentication.CredentialsSource;
-import org.opencpm.user.DigestCredentials;
-import org.opencpm.participating.DeliveryOutcome;
+import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.message.imdn.ImdnDocument;
+import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PagerModeLimits;
-import org.opencpm.registrar.ActiveContact;
-import org.opencpm.registrar.LocationService;
+import org.opencpm.participating.PayloadInspector;
+import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.sip.api.ServletName;
-import org.opencpm.sip.api.SipApplicationSession;
+import org.opencpm.sip.api.ServletTimer;
 import org.opencpm.sip.api.SipServlet;
 import org.opencpm.sip.api.SipServletRequest;
 import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
 import org.opencpm.sipservlets.security.SipDigestGuard;
+import org.opencpm.user.DigestCredentials;
 
 /**
- * Pager-mode standalone messages 1-1 (OMA CPM SD 5.2.2.1.1 and 5.2.2.1.3): the sender must be an authenticated
- * user of this domain writing as themselves; the message goes as a copy to each registered device of the
- * recipient, on its own leg, with every end-to-end header (Conversation-ID, Contribution-ID,
- * InReplyTo-Contribution-ID, ...) and the body unchanged; the sender gets 200 once one device accepted.
+ * Pager-mode standalone messages 1-1. Originating side (OMA CPM SD 5.2.2.1.1): the sender must be an authenticated
+ * user of this domain writing as themselves (or anonymously, RFC 3323); the message must be well-formed; of the
+ * delivery notifications of one type a user's devices send for one message only the first goes on (5.2.6). The
+ * recipient is served here too, so the message goes straight to the terminating PF ({@link TerminatingHandler}).
  */
-@ServletName("participating")
+@ServletName(DeliveryEngine.SERVLET)
 @ApplicationScoped
 public class ParticipatingServlet extends SipServlet {
 
     private static final Logger LOG = Logger.getLogger(ParticipatingServlet.class.getName());
-    private static final String ORIGINAL = "pf.original";
-    private static final String OUTCOME = "pf.outcome";
-    private static final javax.sip.address.AddressFactory ADDRESSES = new gov.nist.javax.sip.address.AddressFactoryImpl();
 
-    private LocationService location;
     private SipDigestGuard guard;
     private CredentialsSource users;
     private CoreSettings settings;
+    private TerminatingHandler terminating;
+    private DeliveryEngine engine;
+    private NotificationDeduplicator notifications;
 
     protected ParticipatingServlet() {
     }
 
     @Inject
-    public ParticipatingServlet(LocationService location, SipDigestGuard guard, CredentialsSource users,
-                                CoreSettings settings) {
-        this.location = location;
+    public ParticipatingServlet(SipDigestGuard guard, CredentialsSource users, CoreSettings settings,
+                                TerminatingHandler terminating, DeliveryEngine engine,
+                                NotificationDeduplicator notifications) {
         this.guard = guard;
         this.users = users;
         this.settings = settings;
+        this.terminating = terminating;
+        this.engine = engine;
+        this.notifications = notifications;
     }
 
     @Override
@@ -61,7 +63,7 @@ public class ParticipatingServlet extends SipServlet {
             return;
         }
         String senderAddress = settings.addressOf(sender.get().username());
-        if (!senderAddress.equals(canonical(request.getFrom().getURI()))) {
+        if (!MessageReader.isAnonymous(request) && !senderAddress.equals(canonical(request.getFrom().getURI()))) {
             request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
             return;
         }
@@ -76,56 +78,61 @@ public class ParticipatingServlet extends SipServlet {
             request.createResponse(404, "Not Found (no such user)").send();
             return;
         }
-        String recipient = settings.addressOf(target.getUser());
-        List<ActiveContact> devices = location.contactsOf(recipient);
-        if (devices.isEmpty()) {
-            request.createResponse(480, "Temporarily Unavailable (no registered device)").send();
+        StandaloneMessage message;
+        try {
+            message = MessageReader.read(request, target.getUser(), settings.addressOf(target.getUser()),
+                    senderAddress);
+        } catch (BadMessageException e) {
+            SipServletResponse bad = request.createResponse(e.status(), e.reasonPhrase());
+            if (e.status() == 415) {
+                bad.setHeader("Accept", String.join(", ", PayloadInspector.ACCEPTED));
+            }
+            bad.send();
+            LOG.fine(() -> "refused MESSAGE " + request.getCallId() + ": " + e.reasonPhrase());
             return;
         }
-        SipApplicationSession app = request.getApplicationSession();
-        app.setAttribute(ORIGINAL, request);
-        app.setAttribute(OUTCOME, new DeliveryOutcome(devices.size()));
-        Map<String, List<String>> asserted = Map.of("P-Asserted-Identity", List.of("<" + senderAddress + ">"));
-        for (ActiveContact device : devices) {
-            SipServletRequest copy = request.getB2buaHelper().createRequest(request, false, asserted);
-            copy.setRequestURI(uriOf(device.uri()));
-            copy.send();
+        ImdnDocument notification = message.payload().notification();
+        if (notification != null && !notifications.firstOfItsKind(sender.get().username(),
+                notification.messageId(), notification.type().name())) {
+            // 5.2.6: another device of this user already notified this message; the device has done its part.
+            request.createResponse(200, "OK (notification already sent by another device)").send();
+            return;
         }
+        terminating.handle(message, new PendingRequest(request));
     }
 
     @Override
     protected void doResponse(SipServletResponse response) {
-        if (response.getStatus() < 200) {
-            return;
-        }
-        SipApplicationSession app = response.getApplicationSession();
-        DeliveryOutcome outcome = (DeliveryOutcome) app.getAttribute(OUTCOME);
-        SipServletRequest original = (SipServletRequest) app.getAttribute(ORIGINAL);
-        if (outcome == null || original == null) {
-            return; // the application session already completed
-        }
-        OptionalInt answer = outcome.onFinalResponse(response.getStatus());
-        if (answer.isPresent() && !original.isCommitted()) {
-            original.createResponse(answer.getAsInt()).send();
-        }
-        if (outcome.allDevicesAnswered()) {
-            app.invalidate();
-        }
-        LOG.fine(() -> "device answered " + response.getStatus() + " for MESSAGE " + original.getCallId());
+        engine.onResponse(response);
     }
 
-    private static javax.sip.address.URI uriOf(String uri) {
-        try {
-            return ADDRESSES.createURI(uri);
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("stored contact is not a URI: " + uri, e);
-        }
+    @Override
+    public void timeout(ServletTimer timer) {
+        engine.onTimeout(timer);
     }
 
     private static String canonical(javax.sip.address.URI uri) {
         if (uri instanceof SipURI sip && sip.getUser() != null) {
-            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(java.util.Locale.ROOT);
+            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(Locale.ROOT);
         }
         return uri.toString();
+    }
+
+    /** The sender's MESSAGE, answered once with the terminating PF's verdict. */
+    private record PendingRequest(SipServletRequest request) implements SenderReply {
+
+        @Override
+        public void accepted(int status) {
+            if (!request.isCommitted()) {
+                request.createResponse(status).send();
+            }
+        }
+
+        @Override
+        public void refused(int status, String reasonPhrase) {
+            if (!request.isCommitted()) {
+                request.createResponse(status, reasonPhrase).send();
+            }
+        }
     }
 }

@@ -21,11 +21,13 @@ import org.opencpm.sip.api.SipServlet;
 import org.opencpm.sip.api.SipServletRequest;
 import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.participating.DeferredPusher;
 import org.opencpm.sipservlets.security.SipDigestGuard;
 
 /**
  * Registrar (RFC 3261 section 10.3): a provisioned user of the home domain, authenticated by digest, binds,
- * refreshes or removes the contacts of their own address of record.
+ * refreshes or removes the contacts of their own address of record. A registered client is the moment deferred
+ * messages can be pushed to it.
  */
 @ServletName("registrar")
 @ApplicationScoped
@@ -37,17 +39,19 @@ public class RegistrarServlet extends SipServlet {
     private SipDigestGuard guard;
     private CredentialsSource users;
     private CoreSettings settings;
+    private DeferredPusher deferred;
 
     protected RegistrarServlet() {
     }
 
     @Inject
     public RegistrarServlet(LocationService location, SipDigestGuard guard, CredentialsSource users,
-                            CoreSettings settings) {
+                            CoreSettings settings, DeferredPusher deferred) {
         this.location = location;
         this.guard = guard;
         this.users = users;
         this.settings = settings;
+        this.deferred = deferred;
     }
 
     @Override
@@ -93,5 +97,8 @@ public class RegistrarServlet extends SipServlet {
                 .format(ZonedDateTime.now(ZoneOffset.UTC)));
         ok.send();
         LOG.fine(() -> aor + " has " + contacts.size() + " contact(s)");
+        if (!contacts.isEmpty()) {
+            deferred.drain(user, DeferredPusher.Trigger.REGISTRATION); // OMA CPM SD 5.2.5.2
+        }
     }
 }

@@ -1,0 +1,76 @@
+package org.opencpm.sipservlets.participating;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sip.address.SipURI;
+import org.opencpm.participating.BadMessageException;
+import org.opencpm.participating.Payload;
+import org.opencpm.participating.PayloadInspector;
+import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.sip.api.SipServletRequest;
+
+/** Turns an incoming pager-mode MESSAGE into the {@link StandaloneMessage} the PF handles, or refuses it. */
+final class MessageReader {
+
+    /** Longest end-to-end header line kept; a bound on what one message may make the PF store. */
+    private static final int MAX_HEADER_LINE = 1024;
+    private static final int MAX_HEADERS = 40;
+
+    private MessageReader() {
+    }
+
+    /**
+     * @param senderIdentity the authenticated sender's canonical address
+     * @throws BadMessageException when the body or the headers are unacceptable
+     */
+    static StandaloneMessage read(SipServletRequest request, String recipient, String recipientAddress,
+                                  String senderIdentity) {
+        Payload payload = PayloadInspector.inspect(request.getContentType(), request.getRawContent());
+        boolean anonymous = isAnonymous(request);
+        if (anonymous && payload.disposition().any()) {
+            // OMA CPM SD 5.2.6 note: notifications cannot be asked for anonymously.
+            throw new BadMessageException(400, "disposition notifications requested by an anonymous sender");
+        }
+        String replyTo = request.getHeader("Reply-To");
+        if (replyTo != null && !replyTo.contains("sip:") && !replyTo.contains("sips:") && !replyTo.contains("tel:")) {
+            throw new BadMessageException(400, "Reply-To is not a SIP or tel address");
+        }
+        return new StandaloneMessage(recipient, recipientAddress, request.getFrom().toString(),
+                anonymous ? null : senderIdentity, anonymous, senderIdentity, endToEndHeaders(request),
+                request.getContentType(), request.getRawContent(), payload);
+    }
+
+    /** RFC 3323: an anonymous From, or Privacy asking to hide the identity. */
+    static boolean isAnonymous(SipServletRequest request) {
+        if (request.getFrom().getURI() instanceof SipURI from && from.getHost() != null
+                && from.getHost().equalsIgnoreCase("anonymous.invalid")) {
+            return true;
+        }
+        for (String privacy : request.getHeaders("Privacy")) {
+            for (String value : privacy.toLowerCase(Locale.ROOT).split("[;,]")) {
+                if (value.trim().equals("id") || value.trim().equals("user")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> endToEndHeaders(SipServletRequest request) {
+        List<String> lines = new ArrayList<>();
+        for (String name : request.getHeaderNames()) {
+            if (!DeliveryRequests.endToEnd(name)) {
+                continue;
+            }
+            for (String value : request.getHeaders(name)) {
+                String line = name + ": " + value;
+                if (line.length() > MAX_HEADER_LINE || lines.size() >= MAX_HEADERS) {
+                    throw new BadMessageException(400, "too many or too long end-to-end headers");
+                }
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+}
