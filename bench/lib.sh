@@ -1,0 +1,91 @@
+# Shared steps of the SIPp benchmarks (sourced, not run): SIPp install, the server via ./run.sh on
+# non-default ports (stopped by the EXIT trap), users over REST, bob's SIPp UAS and its REGISTER.
+# Callers set BENCH, ROOT, SIP_PORT, PORT_OFFSET, UAS_PORT, REG_PORT, UAC_PORT, MAX_SECONDS, OUT before sourcing.
+
+DOMAIN=opencpm.test
+HTTP_PORT=$((8080 + PORT_OFFSET))
+RUN_PID=""
+UAS_PID=""
+
+log() { echo "$(basename "$0" .sh): $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+install_sipp() {
+    if ! command -v sipp >/dev/null; then
+        log "installing SIPp (sip-tester) ..."
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y sip-tester >/dev/null 2>&1 \
+            || { apt-get update >/dev/null && apt-get install -y sip-tester >/dev/null; } \
+            || die "could not install sip-tester"
+    fi
+    log "$(sipp -v 2>&1 | grep -m1 SIPp | sed 's/^ *//')"
+}
+
+cleanup() {
+    set +e
+    if [[ -n "$UAS_PID" ]] && kill -0 "$UAS_PID" 2>/dev/null; then kill -TERM "$UAS_PID"; wait "$UAS_PID" 2>/dev/null; fi
+    if [[ -n "$RUN_PID" ]] && kill -0 "$RUN_PID" 2>/dev/null; then
+        log "stopping the server (run.sh pid $RUN_PID) ..."
+        kill -TERM "$RUN_PID"          # run.sh's own trap stops WildFly and removes the deployment
+        wait "$RUN_PID" 2>/dev/null
+    fi
+}
+
+start_server() {   # start_server [extra -D options for WildFly...]
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    log "starting ./run.sh (SIP udp 127.0.0.1:$SIP_PORT, HTTP $HTTP_PORT), log: $OUT/run.log"
+    OPENCPM_SIP_PORT="$SIP_PORT" OPENCPM_PORT_OFFSET="$PORT_OFFSET" OPENCPM_DOMAIN="$DOMAIN" \
+        "$ROOT/run.sh" "$@" >"$OUT/run.log" 2>&1 &
+    RUN_PID=$!
+    for ((i = 0; i < 300; i++)); do
+        grep -q "OpenCPM is up" "$OUT/run.log" 2>/dev/null && break
+        kill -0 "$RUN_PID" 2>/dev/null || { tail -20 "$OUT/run.log" >&2; die "run.sh exited"; }
+        sleep 1
+    done
+    grep -q "OpenCPM is up" "$OUT/run.log" || die "server not up after 300s"
+    log "server is up"
+}
+
+admin() {   # admin <method> <path> [json] -> prints the HTTP status, body to $OUT/last-response.json
+    local method="$1" path="$2" body="${3:-}"
+    curl -s -o "$OUT/last-response.json" -w '%{http_code}' -u admin:opencpm-admin -X "$method" \
+        ${body:+-H 'Content-Type: application/json' -d "$body"} "http://127.0.0.1:$HTTP_PORT/api$path"
+}
+
+provision() {   # provision <user...>
+    local u code
+    for u in "$@"; do
+        code="$(admin POST /users "{\"address\":\"sip:$u@$DOMAIN\",\"password\":\"$u-password\"}")"
+        [[ "$code" == 201 || "$code" == 409 ]] || die "provisioning $u: HTTP $code"
+        log "user $u: HTTP $code"
+    done
+}
+
+start_uas() {   # start_uas [extra sipp args...]: bob's device, answering 200
+    timeout $((3 * MAX_SECONDS)) sipp -sf "$BENCH/sipp/uas-message.xml" -i 127.0.0.1 -p "$UAS_PORT" \
+        -nostdin -trace_err -trace_screen "$@" >/dev/null 2>&1 &
+    UAS_PID=$!
+    sleep 0.5
+    kill -0 "$UAS_PID" 2>/dev/null || die "SIPp UAS did not start (port $UAS_PORT busy?)"
+}
+
+register_bob() {   # REGISTER bob -> 127.0.0.1:UAS_PORT
+    timeout 30 sipp "127.0.0.1:$SIP_PORT" -sf "$BENCH/sipp/register.xml" -i 127.0.0.1 -p "$REG_PORT" \
+        -s bob -au bob -ap bob-password -auth_uri "$DOMAIN" \
+        -set domain "$DOMAIN" -set uas_port "$UAS_PORT" -set expires 3600 \
+        -m 1 -nostdin -trace_err >/dev/null 2>&1 || die "REGISTER of bob failed (see $OUT/register_*_errors.log)"
+    log "bob registered with contact sip:bob@127.0.0.1:$UAS_PORT"
+}
+
+uac() {   # uac <messages> <extra args...>: alice sends MESSAGEs to bob (see sipp/uac-message.xml)
+    local n="$1"; shift
+    local rate="${RATE:-0}"; [[ "$rate" == 0 ]] && rate=100000   # "as fast as possible": -l is the bound
+    timeout $((MAX_SECONDS + 30)) sipp "127.0.0.1:$SIP_PORT" -sf "$BENCH/sipp/uac-message.xml" -i 127.0.0.1 \
+        -p "$UAC_PORT" -s bob -au alice -ap alice-password -auth_uri "bob@$DOMAIN" -set domain "$DOMAIN" \
+        -set from alice -set extra "${EXTRA_CPIM_HEADER:-Subject: benchmark}" \
+        -m "$n" -l "${CONCURRENCY:-20}" -r "$rate" -timeout "${MAX_SECONDS}s" -nostdin -trace_err "$@" >/dev/null 2>&1
+}
+
+seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", b-a}'; }
