@@ -2,16 +2,21 @@ package org.opencpm.user;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.preference.PreferenceService;
+import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.DuplicateUserAccountException;
 import org.opencpm.storage.user.UserAccount;
 import org.opencpm.storage.user.UserAccountRepository;
 
 /**
- * Administration of the home domain's user accounts, and the credential lookup of the SIP registrar.
+ * Administration of the home domain's user accounts, the credential lookup of the SIP registrar, and the password
+ * check of clients that use HTTP BASIC.
  * Methods that name an account accept {@code sip:user@domain} or the scheme-less {@code user@domain}.
  * Refusals are {@link UserAccountException}s: {@link InvalidUserException}, {@link UserAlreadyExistsException},
  * {@link UserNotFoundException}.
@@ -21,11 +26,17 @@ public class UserAccountService {
 
     public static final int MAX_PAGE_SIZE = 200;
 
+    /** Compared with when there is no such user: as long as a SHA-256 HA1, and never equal to one (not hex). */
+    private static final String UNKNOWN_USER_HA1 = "x".repeat(64);
+
     @Inject
     UserAccountRepository repository;
 
     @Inject
     HomeDomain homeDomain;
+
+    @Inject
+    PreferenceService preferences;
 
     @Inject
     DeferralService deferrals;
@@ -37,9 +48,10 @@ public class UserAccountService {
         // for the container
     }
 
-    UserAccountService(UserAccountRepository repository, HomeDomain homeDomain) {
+    UserAccountService(UserAccountRepository repository, HomeDomain homeDomain, PreferenceService preferences) {
         this.repository = repository;
         this.homeDomain = homeDomain;
+        this.preferences = preferences;
     }
 
     /** Creates the account of {@code address} (a {@code sip:} URI in the home domain, realm = home domain). */
@@ -88,9 +100,15 @@ public class UserAccountService {
         find(parsed).changePassword(password);
     }
 
+    /**
+     * Deletes the account and what belongs to it (its preferences, deferred messages and notification records,
+     * OMA CPM SD 5.4, 5.2.5, 5.2.6) in one transaction. The account is locked first,
+     * as a change of the preferences does, so that the two never wait for each other.
+     */
     public void delete(String address) {
-        UserAccount account = find(address);
-        // What is kept for the user goes with the account, in this transaction (OMA CPM SD 5.2.5, 5.2.6).
+        String uri = reference(address).uri();
+        UserAccount account = repository.lockByAddress(uri).orElseThrow(() -> new UserNotFoundException(uri));
+        preferences.delete(account.getUsername());
         deferrals.purge(account.getUsername());
         notifications.forgetUser(account.getUsername());
         repository.remove(account);
@@ -109,6 +127,25 @@ public class UserAccountService {
         return repository.findByUsernameAndRealm(username, realm)
                 .map(a -> new DigestCredentials(a.getUsername(), a.getRealm(), a.getHa1Md5(), a.getHa1Sha256(),
                         a.getAddress()));
+    }
+
+    /**
+     * Whether {@code password} is the password of the home domain's user {@code username} (the user part of the
+     * address), for clients that authenticate with it over HTTP BASIC. Checked against the stored SHA-256 HA1 in
+     * constant time; an unknown user costs the same hashing, so the answer's timing does not tell who exists.
+     */
+    public boolean verifyPassword(String username, String password) {
+        if (password == null) {
+            return false;
+        }
+        // The realm of the user's digest credentials, as the registrar looks them up (RFC 3261 22.1).
+        String realm = homeDomain.name();
+        Optional<DigestCredentials> credentials = credentials(username, realm);
+        String offered = DigestHashes.ha1Sha256(username == null ? "" : username, realm, password);
+        String expected = credentials.map(DigestCredentials::ha1Sha256).orElse(UNKNOWN_USER_HA1);
+        boolean equal = MessageDigest.isEqual(offered.getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII));
+        return equal && credentials.isPresent();
     }
 
     private UserAddress reference(String address) {

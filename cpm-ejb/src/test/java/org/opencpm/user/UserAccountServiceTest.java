@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,23 +18,29 @@ import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.DeferredMessage;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.preference.InMemoryPreferences;
+import org.opencpm.preference.PreferenceService;
+import org.opencpm.preference.UserPreferences;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
 import org.opencpm.storage.user.DigestHashes;
-import org.opencpm.storage.user.DuplicateUserAccountException;
 import org.opencpm.storage.user.UserAccount;
-import org.opencpm.storage.user.UserAccountRepository;
+import org.opencpm.testsupport.InMemoryUserAccountRepository;
+import org.opencpm.testsupport.ManualTransactions;
 
 /** The service's decisions, on an in-memory repository. */
 class UserAccountServiceTest {
 
-    private final InMemoryRepository repository = new InMemoryRepository();
+    private final InMemoryUserAccountRepository repository = new InMemoryUserAccountRepository();
+    private final HomeDomain domain = new HomeDomain("opencpm.test");
+    private final PreferenceService preferences =
+            InMemoryPreferences.service(repository, domain, new ManualTransactions());
+    private final UserAccountService service = new UserAccountService(repository, domain, preferences);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
     private final DeferralService deferrals = new DeferralService(new InMemoryDeferredMessageRepository(),
             DeferralPolicy.defaults(), clock);
     private final NotificationDeduplicator notifications =
             new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock);
-    private final UserAccountService service = new UserAccountService(repository, new HomeDomain("opencpm.test"));
 
     {
         service.deferrals = deferrals;
@@ -117,6 +122,19 @@ class UserAccountServiceTest {
     }
 
     @Test
+    void deleteRemovesThePreferencesToo() {
+        service.create("sip:alice@opencpm.test", "password-1");
+        UserPreferences dnd = new UserPreferences(true, List.of(), false, null, null, null, null, null, List.of(),
+                Map.of());
+        preferences.replace("alice", dnd);
+
+        service.delete("alice@opencpm.test");
+        service.create("sip:alice@opencpm.test", "password-1");
+
+        assertEquals(UserPreferences.defaults(), preferences.of("alice"));
+    }
+
+    @Test
     void deleteTakesTheUsersDeferredMessagesAndNotificationRecords() {
         service.create("sip:alice@opencpm.test", "password-1");
         deferrals.defer(deferred("alice"));
@@ -128,6 +146,24 @@ class UserAccountServiceTest {
         assertEquals(0, deferrals.count("alice"));
         assertEquals(1, deferrals.count("carol"));
         assertTrue(notifications.firstOfItsKind("alice", "m1", "delivered"), "the record went with the user");
+    }
+
+    private static DeferredMessage deferred(String recipient) {
+        return new DeferredMessage(null, recipient, "<sip:bob@opencpm.test>", null, List.of(), "text/plain",
+                new byte[] {'h', 'i'}, false, null, null, null, null, null);
+    }
+
+    @Test
+    void verifyPasswordChecksTheHomeDomainsUser() {
+        service.create("sip:alice@opencpm.test", "Circle Of Life");
+
+        assertTrue(service.verifyPassword("alice", "Circle Of Life"));
+        assertFalse(service.verifyPassword("alice", "circle of life"));
+        assertFalse(service.verifyPassword("alice", ""));
+        assertFalse(service.verifyPassword("alice", null));
+        assertFalse(service.verifyPassword("Alice", "Circle Of Life"));
+        assertFalse(service.verifyPassword("bob", "Circle Of Life"));
+        assertFalse(service.verifyPassword(null, "Circle Of Life"));
     }
 
     @Test
@@ -174,56 +210,5 @@ class UserAccountServiceTest {
         assertEquals(Optional.empty(), service.credentials("", "opencpm.test"));
         assertEquals(Optional.empty(), service.credentials("a".repeat(65), "opencpm.test"));
         assertEquals(Optional.empty(), service.credentials("alice", "x".repeat(254)));
-    }
-
-    private static DeferredMessage deferred(String recipient) {
-        return new DeferredMessage(null, recipient, "<sip:bob@opencpm.test>", null, List.of(), "text/plain",
-                new byte[] {'h', 'i'}, false, null, null, null, null, null);
-    }
-
-    private static final class InMemoryRepository extends UserAccountRepository {
-
-        final List<UserAccount> accounts = new ArrayList<>();
-        boolean failNextPersist;
-
-        @Override
-        public Optional<UserAccount> findByAddress(String address) {
-            return accounts.stream().filter(a -> a.getAddress().equals(address)).findFirst();
-        }
-
-        @Override
-        public Optional<UserAccount> findByUsernameAndRealm(String username, String realm) {
-            return accounts.stream()
-                    .filter(a -> a.getUsername().equals(username) && a.getRealm().equals(realm))
-                    .findFirst();
-        }
-
-        @Override
-        public List<UserAccount> list(int offset, int limit) {
-            return accounts.stream()
-                    .sorted(Comparator.comparing(UserAccount::getAddress))
-                    .skip(offset)
-                    .limit(limit)
-                    .toList();
-        }
-
-        @Override
-        public long count() {
-            return accounts.size();
-        }
-
-        @Override
-        public void persist(UserAccount account) {
-            if (failNextPersist) {
-                failNextPersist = false;
-                throw new DuplicateUserAccountException(account.getAddress(), null);
-            }
-            accounts.add(account);
-        }
-
-        @Override
-        public void remove(UserAccount account) {
-            accounts.remove(account);
-        }
     }
 }
