@@ -24,6 +24,8 @@ import java.util.Set;
 import org.jboss.resteasy.spi.DefaultOptionsMethodException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.opencpm.preference.InvalidPreferencesException;
+import org.opencpm.preference.PreferencesChangedException;
 import org.opencpm.user.InvalidUserException;
 import org.opencpm.user.UserAlreadyExistsException;
 import org.opencpm.user.UserNotFoundException;
@@ -75,6 +77,35 @@ class ProblemResponsesTest {
         JsonObject json = json(response);
         assertEquals("urn:opencpm:problem:user-not-found", json.getString("type"));
         assertEquals("User not found", json.getString("title"));
+    }
+
+    @Test
+    void invalidPreferencesAre400WithTheFieldPath() {
+        InvalidPreferencesExceptionMapper mapper = new InvalidPreferencesExceptionMapper();
+        mapper.uriInfo = uriInfo();
+
+        Response response = mapper.toResponse(new InvalidPreferencesException("profiles[1].id",
+                "repeats the id of profiles[0]"));
+
+        assertEquals(400, response.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+        JsonObject json = json(response);
+        assertEquals("urn:opencpm:problem:invalid-field", json.getString("type"));
+        assertEquals("profiles[1].id repeats the id of profiles[0]", json.getString("detail"));
+        assertEquals("profiles[1].id", json.getString("field"));
+    }
+
+    @Test
+    void changedPreferencesAre412() {
+        PreferencesChangedExceptionMapper mapper = new PreferencesChangedExceptionMapper();
+        mapper.uriInfo = uriInfo();
+
+        Response response = mapper.toResponse(new PreferencesChangedException("sip:alice@opencpm.test"));
+
+        assertEquals(412, response.getStatus());
+        JsonObject json = json(response);
+        assertEquals(List.of("type", "title", "status", "detail", "instance"), List.copyOf(json.keySet()));
+        assertEquals("Precondition Failed", json.getString("title"));
     }
 
     @Test
