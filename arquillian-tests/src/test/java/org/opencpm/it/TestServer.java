@@ -40,16 +40,31 @@ final class TestServer {
     }
 
     static HttpResponse<String> send(String method, String path, String json, boolean asAdmin) throws Exception {
+        return asAdmin ? send(method, path, json, "Authorization", adminAuthorization()) : send(method, path, json);
+    }
+
+    /** The value of an Authorization header for the administrator. */
+    static String adminAuthorization() {
+        return basic(ADMIN);
+    }
+
+    /** A request with the given headers, as name, value, name, value... */
+    static HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(20))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        if (asAdmin) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)));
+        if (headers.length > 0) {
+            b.headers(headers);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of an Authorization header for HTTP BASIC with {@code user:password}. */
+    static String basic(String userPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     static HttpResponse<String> get(String absolutePath) throws Exception {
