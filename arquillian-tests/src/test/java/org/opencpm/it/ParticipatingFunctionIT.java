@@ -210,6 +210,49 @@ class ParticipatingFunctionIT {
     }
 
     @Test
+    void aUserWhoDefersOnPurposeIsNotifiedAndRetrievesOverRest() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String bobAuth = TestServer.basic(bob + ":" + bob + "-pw1");
+        try (SipTestAgent a = agent("alice", alice); SipTestAgent phone = agent("bob-phone", bob)) {
+            assertEquals(200, phone.register(3600, null).getStatusCode());
+            // The user sets his own preferences (OMA CPM SD 5.4), with his SIP password.
+            var put = TestServer.send("PUT", "/me/preferences",
+                    "{\"messageHandling\":\"DEFER\",\"deferredDelivery\":\"NOTIFY\"}", "Authorization", bobAuth);
+            assertEquals(200, put.statusCode(), put.body());
+            assertEquals(202, sendCpim(a, alice, bob, "m-" + UUID.randomUUID(), null, "read me later")
+                    .getStatusCode());
+
+            Request notice = phone.awaitRequest(3, TimeUnit.SECONDS);
+            assertNotNull(notice, "an in-band notice (5.2.5.1)");
+            assertTrue(notice.getHeader("Content-Type").toString()
+                    .contains("application/vnd.opencpm.deferred-messages+xml"));
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=\"([0-9a-f-]{36})\"")
+                    .matcher(body(notice));
+            assertTrue(id.find(), body(notice));
+
+            var retrieve = TestServer.send("POST", "/me/deferred/retrieve", "{\"ids\":[\"" + id.group(1) + "\"]}",
+                    "Authorization", bobAuth);
+            assertEquals(202, retrieve.statusCode(), retrieve.body());
+            Request got = phone.awaitRequest(3, TimeUnit.SECONDS);
+            assertNotNull(got);
+            assertTrue(body(got).endsWith("read me later"));
+            for (int i = 0; i < 30; i++) {
+                if (TestServer.send("GET", "/me/deferred", null, "Authorization", bobAuth).body()
+                        .contains("\"total\":0")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(TestServer.send("GET", "/me/deferred", null, "Authorization", bobAuth).body()
+                    .contains("\"total\":0"), "retrieved messages leave the queue");
+            assertEquals(401, TestServer.send("GET", "/me/deferred", null, "Authorization",
+                    TestServer.basic(bob + ":wrong-password")).statusCode());
+            phone.unregisterAll();
+        }
+    }
+
+    @Test
     void badBodiesAreRefusedPreciselyAndNothingIsStored() throws Exception {
         String alice = newUser("alice");
         String bob = newUser("bob"); // offline: anything accepted would be queued

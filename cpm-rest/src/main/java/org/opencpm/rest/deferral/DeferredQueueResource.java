@@ -148,7 +148,7 @@ public class DeferredQueueResource {
     }
 
     // Only the canonical form: UUID.fromString also takes abbreviations such as 1-2-3-4-5.
-    private static UUID uuid(String id) {
+    static UUID uuid(String id) {
         try {
             UUID parsed = UUID.fromString(id);
             if (parsed.toString().equals(id.toLowerCase(Locale.ROOT))) {
