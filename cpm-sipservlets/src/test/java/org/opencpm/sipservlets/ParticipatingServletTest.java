@@ -106,6 +106,15 @@ class ParticipatingServletTest {
     }
 
     @Test
+    void anUnknownContentTypeGets415WithWhatIsAccepted() throws Exception {
+        Response r = alice.sendMessage("sip:bob@opencpm.test", "application/x-unknown",
+                "?".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertEquals(415, r.getStatusCode());
+        assertTrue(r.toString().contains("message/cpim"), r.toString());
+        assertNull(bobPhone.awaitRequest(300, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
     void unknownRecipientGives404() throws Exception {
         assertEquals(404, alice.sendMessage("sip:nobody@opencpm.test", "hello?").getStatusCode());
     }

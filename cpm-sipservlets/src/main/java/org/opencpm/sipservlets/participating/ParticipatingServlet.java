@@ -85,7 +85,7 @@ public class ParticipatingServlet extends SipServlet {
         } catch (BadMessageException e) {
             SipServletResponse bad = request.createResponse(e.status(), e.reasonPhrase());
             if (e.status() == 415) {
-                bad.setHeader("Accept", String.join(", ", PayloadInspector.ACCEPTED));
+                PayloadInspector.ACCEPTED.forEach(type -> bad.addHeader("Accept", type)); // RFC 3261 21.4.13
             }
             bad.send();
             LOG.fine(() -> "refused MESSAGE " + request.getCallId() + ": " + e.reasonPhrase());

@@ -1,5 +1,7 @@
 package org.opencpm.sipservlets.participating;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,8 +26,13 @@ public class PushTriggers {
     @Inject
     DeferredPusher pusher;
 
+    /** Listeners are called as the REST transaction completes, where no new work may join it: hand over. */
+    @Resource
+    ManagedExecutorService executor;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        listeners.register((user, prefs) -> pusher.drain(user, DeferredPusher.Trigger.PREFERENCES));
+        listeners.register((user, prefs) -> executor.execute(
+                () -> pusher.drain(user, DeferredPusher.Trigger.PREFERENCES)));
         retrievals.register(pusher::retrieve);
     }
 }
