@@ -2,6 +2,7 @@ package org.opencpm.preference;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.opencpm.user.UserAddress;
 
 /**
  * The canonical form of an address in a preference document, so that the Participating Function can compare a
@@ -72,15 +73,7 @@ public final class CanonicalUri {
 
     /** The host of {@code host[:port][;params][?headers]}, lower-case, without port, parameters and headers. */
     private static String hostOf(String hostPart) {
-        int end = hostPart.length();
-        for (int i = 0; i < hostPart.length(); i++) {
-            char c = hostPart.charAt(i);
-            if (c == ';' || c == '?') {
-                end = i;
-                break;
-            }
-        }
-        String hostPort = hostPart.substring(0, end).toLowerCase(Locale.ROOT);
+        String hostPort = UserAddress.hostOf(hostPart);
         int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']') + 1)
                 : hostPort.indexOf(':');
         if (portColon < 0) {

@@ -116,8 +116,11 @@ public final class UserAddress {
         }
     }
 
-    /** The host of {@code host[:port][;params][?headers]}, with parameters and headers dropped. */
-    private static String hostOf(String hostPart) {
+    /**
+     * The {@code host[:port]} of what follows the @ of a SIP URI ({@code host[:port][;params][?headers]}), lower-case,
+     * with parameters and headers dropped.
+     */
+    public static String hostOf(String hostPart) {
         int end = hostPart.length();
         for (int i = 0; i < hostPart.length(); i++) {
             char c = hostPart.charAt(i);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencpm.deferral.DeferralService;
+import org.opencpm.rest.QueryParameters;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.problem.Problem;
 import org.opencpm.user.HomeDomain;
@@ -77,8 +78,8 @@ public class DeferredQueueResource {
                     maximum = "" + DeferralService.MAX_PAGE_SIZE, defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam("limit") String limit) {
         UserAddress user = parse(address);
-        int first = intParam("offset", offset, 0);
-        int size = intParam("limit", limit, DEFAULT_LIMIT);
+        int first = QueryParameters.intValue("offset", offset, 0);
+        int size = QueryParameters.intValue("limit", limit, DEFAULT_LIMIT);
         if (first < 0) {
             throw new InvalidUserException("offset", "must be 0 or more");
         }
@@ -158,17 +159,5 @@ public class DeferredQueueResource {
             // refused below
         }
         throw new InvalidUserException("id", "must be a message id (a UUID)");
-    }
-
-    // Query parameters are parsed here rather than bound as int: JAX-RS answers a failed conversion with 404.
-    private static int intParam(String name, String value, int defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidUserException(name, "must be an integer");
-        }
     }
 }

@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opencpm.rest.QueryParameters;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.problem.MalformedBodyException;
 import org.opencpm.rest.problem.Problem;
-import org.opencpm.user.InvalidUserException;
 import org.opencpm.user.UserAccountService;
 import org.opencpm.user.UserAccountSummary;
 
@@ -99,7 +99,7 @@ public class UserResource {
             @Parameter(description = "Users per page", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "" + UserAccountService.MAX_PAGE_SIZE, defaultValue = "" + DEFAULT_PAGE_SIZE))
             @QueryParam("size") String size) {
-        return UserListResponse.of(users.list(intParam("page", page, 0), intParam("size", size, DEFAULT_PAGE_SIZE)));
+        return UserListResponse.of(users.list(QueryParameters.intValue("page", page, 0), QueryParameters.intValue("size", size, DEFAULT_PAGE_SIZE)));
     }
 
     @GET
@@ -150,17 +150,5 @@ public class UserResource {
             throw new MalformedBodyException("The request body must be a JSON object; it is empty or null.", null);
         }
         return body;
-    }
-
-    // Query parameters are parsed here rather than bound as int: JAX-RS answers a failed conversion with 404.
-    private static int intParam(String name, String value, int defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidUserException(name, "must be an integer");
-        }
     }
 }
