@@ -62,9 +62,13 @@ class ParticipatingServletTest {
         cpm.put("Conversation-ID", "f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
         cpm.put("Contribution-ID", "abcdef-1234-5678-90ab-cdef01234567");
         cpm.put("InReplyTo-Contribution-ID", "0123-reply-to-me");
+        cpm.put("Reply-To", "<sip:alice-office@opencpm.test>"); // SD 5.2.2.1.1: the Reply-to Indication
         String cpim = "From: <sip:alice@opencpm.test>\r\nTo: <sip:bob@opencpm.test>\r\n"
                 + "DateTime: 2026-11-21T12:00:00Z\r\n\r\nContent-Type: text/plain\r\n\r\nHello Bob";
-        Response r = alice.sendMessage("sip:bob@opencpm.test", "message/cpim", cpim.getBytes(StandardCharsets.UTF_8), cpm);
+        Map<String, String> sent = new LinkedHashMap<>(cpm);
+        sent.put("Accept-Contact", "*;+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.msg\"");
+        Response r = alice.sendMessage("sip:bob@opencpm.test", "message/cpim", cpim.getBytes(StandardCharsets.UTF_8),
+                sent);
         assertEquals(200, r.getStatusCode());
         for (SipTestAgent device : new SipTestAgent[] {bobPhone, bobTablet}) {
             Request got = device.awaitRequest(3, TimeUnit.SECONDS);
@@ -76,6 +80,10 @@ class ParticipatingServletTest {
                 assertEquals(h.getKey() + ": " + h.getValue(), got.getHeader(h.getKey()).toString().trim());
             }
             assertTrue(got.getHeader("P-Asserted-Identity").toString().contains("sip:alice@opencpm.test"));
+            // The CPM feature tag stays (SD 5.2.2.1), and the service is asserted (RFC 6050).
+            assertTrue(got.getHeader("Accept-Contact").toString().contains("oma.cpm.msg"), got.toString());
+            assertTrue(got.getHeader("P-Asserted-Service").toString()
+                    .contains("urn:urn-7:3gpp-service.ims.icsi.oma.cpm.msg"), got.toString());
             assertTrue(got.getHeader("From").toString().contains("sip:alice@opencpm.test"));
             assertTrue(got.getRequestURI().toString().contains(":" + device.port()));
             assertNull(got.getHeader("Proxy-Authorization"), "credentials never leave the server");
@@ -103,6 +111,14 @@ class ParticipatingServletTest {
         assertEquals(1, core.deferral.count("bob"));
         core.deferral.purge("dave");
         core.deferral.purge("bob");
+    }
+
+    @Test
+    void aReplyToThatIsNotAnAddressIsRefused() throws Exception {
+        Response r = alice.sendMessage("sip:bob@opencpm.test", "text/plain", "hi".getBytes(StandardCharsets.UTF_8),
+                Map.of("Reply-To", "<mailto:alice@example.com>"));
+        assertEquals(400, r.getStatusCode());
+        assertNull(bobPhone.awaitRequest(300, TimeUnit.MILLISECONDS));
     }
 
     @Test
