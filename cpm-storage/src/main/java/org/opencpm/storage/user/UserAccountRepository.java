@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.opencpm.storage.IntegrityViolations;
 
 /** Queries and changes {@link UserAccount}s; runs in the caller's transaction. */
 @ApplicationScoped
@@ -65,7 +65,8 @@ public class UserAccountRepository {
             em.persist(account);
             em.flush();
         } catch (PersistenceException e) {
-            if (isIntegrityViolation(e)) {
+            // The entity fills every NOT NULL column, so on cpm_user it can only be one of the unique constraints.
+            if (IntegrityViolations.causedBy(e)) {
                 throw new DuplicateUserAccountException(account.getAddress(), e);
             }
             throw e;
@@ -74,16 +75,5 @@ public class UserAccountRepository {
 
     public void remove(UserAccount account) {
         em.remove(account);
-    }
-
-    // SQLSTATE class 23 is "integrity constraint violation" in every dialect. The entity fills every NOT NULL
-    // column, so on cpm_user it can only be one of the unique constraints.
-    private static boolean isIntegrityViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
