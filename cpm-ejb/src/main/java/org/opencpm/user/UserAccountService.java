@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.group.GroupService;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.DuplicateUserAccountException;
@@ -43,6 +44,9 @@ public class UserAccountService {
 
     @Inject
     NotificationDeduplicator notifications;
+
+    @Inject
+    GroupService groups;
 
     public UserAccountService() {
         // for the container
@@ -102,8 +106,9 @@ public class UserAccountService {
 
     /**
      * Deletes the account and what belongs to it (its preferences, deferred messages and notification records,
-     * OMA CPM SD 5.4, 5.2.5, 5.2.6) in one transaction. The account is locked first,
-     * as a change of the preferences does, so that the two never wait for each other.
+     * OMA CPM SD 5.4, 5.2.5, 5.2.6; the groups it owns and its group memberships, 5.2.3.4) in one transaction.
+     * The account is locked first, as a change of the preferences or a group's creation does, so that they never
+     * wait for each other.
      */
     public void delete(String address) {
         String uri = reference(address).uri();
@@ -111,6 +116,7 @@ public class UserAccountService {
         preferences.delete(account.getUsername());
         deferrals.purge(account.getUsername());
         notifications.forgetUser(account.getUsername());
+        groups.forgetUser(account.getUsername());
         repository.remove(account);
     }
 

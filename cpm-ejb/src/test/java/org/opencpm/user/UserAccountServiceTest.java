@@ -18,10 +18,15 @@ import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.DeferredMessage;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.group.GroupDraft;
+import org.opencpm.group.GroupMember;
+import org.opencpm.group.GroupRole;
+import org.opencpm.group.GroupService;
 import org.opencpm.preference.InMemoryPreferences;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.preference.UserPreferences;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
+import org.opencpm.storage.group.InMemoryGroupDocumentRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
 import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.UserAccount;
@@ -41,10 +46,12 @@ class UserAccountServiceTest {
             DeferralPolicy.defaults(), clock);
     private final NotificationDeduplicator notifications =
             new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock);
+    private final GroupService groups = new GroupService(new InMemoryGroupDocumentRepository(), repository, domain);
 
     {
         service.deferrals = deferrals;
         service.notifications = notifications;
+        service.groups = groups;
     }
 
     @Test
@@ -146,6 +153,21 @@ class UserAccountServiceTest {
         assertEquals(0, deferrals.count("alice"));
         assertEquals(1, deferrals.count("carol"));
         assertTrue(notifications.firstOfItsKind("alice", "m1", "delivered"), "the record went with the user");
+    }
+
+    @Test
+    void deleteTakesTheGroupsTheUserOwnsAndTheirMemberships() {
+        service.create("sip:alice@opencpm.test", "password-1");
+        service.create("sip:bob@opencpm.test", "password-1");
+        groups.create("alice", new GroupDraft("alices", "Alice's", null, null));
+        groups.create("bob", new GroupDraft("bobs", "Bob's", null,
+                List.of(new GroupMember("sip:alice@opencpm.test", GroupRole.PARTICIPANT, null))));
+
+        service.delete("alice@opencpm.test");
+
+        assertTrue(groups.find("alices@opencpm.test").isEmpty());
+        assertEquals(List.of("sip:bob@opencpm.test"), groups.find("bobs@opencpm.test").orElseThrow().members()
+                .stream().map(GroupMember::address).toList());
     }
 
     private static DeferredMessage deferred(String recipient) {
