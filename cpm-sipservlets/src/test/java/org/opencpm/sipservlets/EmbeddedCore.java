@@ -13,6 +13,7 @@ import org.opencpm.authentication.DigestAuthenticator;
 import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.group.GroupService;
 import org.opencpm.interworking.NoInterworking;
 import org.opencpm.messagestore.MessageStoreGateway;
 import org.opencpm.participating.HandOverRefusedException;
@@ -23,6 +24,7 @@ import org.opencpm.preference.UserPreferences;
 import org.opencpm.registrar.LocationService;
 import org.opencpm.registrar.RegistrarPolicy;
 import org.opencpm.sip.container.EmbeddedSipContainer;
+import org.opencpm.sipservlets.controlling.GroupMessageHandler;
 import org.opencpm.sipservlets.participating.DeferredExpiry;
 import org.opencpm.sipservlets.participating.DeferredPusher;
 import org.opencpm.sipservlets.participating.DeliveryEngine;
@@ -31,11 +33,15 @@ import org.opencpm.sipservlets.participating.TerminatingHandler;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
 import org.opencpm.sipservlets.security.SipDigestGuard;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
+import org.opencpm.storage.group.InMemoryGroupDocumentRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
 import org.opencpm.storage.registration.InMemoryContactBindingRepository;
 import org.opencpm.storage.user.DigestHashes;
+import org.opencpm.storage.user.UserAccount;
+import org.opencpm.testsupport.InMemoryUserAccountRepository;
 import org.opencpm.testsupport.MutableClock;
 import org.opencpm.user.DigestCredentials;
+import org.opencpm.user.HomeDomain;
 
 /**
  * The registrar and the PF in the embedded container, wired by hand as CDI does in WildFly: users and preferences
@@ -55,6 +61,10 @@ final class EmbeddedCore implements AutoCloseable {
     final DeferralService deferral;
     final DeferredPusher pusher;
     final DeferredExpiry expiry;
+    /** User accounts as the group service sees them (owners must exist); {@link #provision} fills both. */
+    final InMemoryUserAccountRepository accounts = new InMemoryUserAccountRepository();
+    final GroupService groups = new GroupService(new InMemoryGroupDocumentRepository(), accounts,
+            new HomeDomain()); // opencpm.test unless -Dopencpm.domain says otherwise, as DOMAIN
     final EmbeddedSipContainer container;
 
     EmbeddedCore() throws Exception {
@@ -96,7 +106,8 @@ final class EmbeddedCore implements AutoCloseable {
         expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
                 .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
-                        new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock)));
+                        new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock),
+                        new GroupMessageHandler(groups, terminating, source, settings)));
         try (var rules = getClass().getResourceAsStream("/META-INF/sip-routing.conf")) {
             container.start(new String(rules.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -106,6 +117,7 @@ final class EmbeddedCore implements AutoCloseable {
     void provision(String user, String password) {
         users.put(user, new DigestCredentials(user, DOMAIN, DigestHashes.ha1Md5(user, DOMAIN, password),
                 DigestHashes.ha1Sha256(user, DOMAIN, password), "sip:" + user + "@" + DOMAIN));
+        accounts.persist(new UserAccount("sip:" + user + "@" + DOMAIN, user, DOMAIN, password));
     }
 
     int port() {

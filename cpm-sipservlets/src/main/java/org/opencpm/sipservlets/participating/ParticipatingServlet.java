@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import javax.sip.address.SipURI;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.deferral.NotificationDeduplicator;
+import org.opencpm.group.Group;
 import org.opencpm.message.imdn.ImdnDocument;
 import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PagerModeLimits;
@@ -19,6 +20,7 @@ import org.opencpm.sip.api.SipServlet;
 import org.opencpm.sip.api.SipServletRequest;
 import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.controlling.GroupMessageHandler;
 import org.opencpm.sipservlets.security.SipDigestGuard;
 import org.opencpm.user.DigestCredentials;
 
@@ -26,7 +28,8 @@ import org.opencpm.user.DigestCredentials;
  * Pager-mode standalone messages 1-1. Originating side (OMA CPM SD 5.2.2.1.1): the sender must be an authenticated
  * user of this domain writing as themselves (or anonymously, RFC 3323); the message must be well-formed; of the
  * delivery notifications of one type a user's devices send for one message only the first goes on (5.2.6). The
- * recipient is served here too, so the message goes straight to the terminating PF ({@link TerminatingHandler}).
+ * recipient is served here too, so the message goes straight to the terminating PF ({@link TerminatingHandler}),
+ * or, for a pre-defined group's address, to the Controlling Function ({@link GroupMessageHandler}).
  */
 @ServletName(DeliveryEngine.SERVLET)
 @ApplicationScoped
@@ -40,6 +43,7 @@ public class ParticipatingServlet extends SipServlet {
     private TerminatingHandler terminating;
     private DeliveryEngine engine;
     private NotificationDeduplicator notifications;
+    private GroupMessageHandler groupMessages;
 
     protected ParticipatingServlet() {
     }
@@ -47,13 +51,14 @@ public class ParticipatingServlet extends SipServlet {
     @Inject
     public ParticipatingServlet(SipDigestGuard guard, CredentialsSource users, CoreSettings settings,
                                 TerminatingHandler terminating, DeliveryEngine engine,
-                                NotificationDeduplicator notifications) {
+                                NotificationDeduplicator notifications, GroupMessageHandler groupMessages) {
         this.guard = guard;
         this.users = users;
         this.settings = settings;
         this.terminating = terminating;
         this.engine = engine;
         this.notifications = notifications;
+        this.groupMessages = groupMessages;
     }
 
     @Override
@@ -73,9 +78,15 @@ public class ParticipatingServlet extends SipServlet {
             tooLarge.send();
             return;
         }
-        if (!(request.getRequestURI() instanceof SipURI target) || target.getUser() == null
-                || users.credentials(target.getUser(), settings.domain()).isEmpty()) {
+        if (!(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
             request.createResponse(404, "Not Found (no such user)").send();
+            return;
+        }
+        boolean toUser = users.credentials(target.getUser(), settings.domain()).isPresent();
+        Optional<Group> group = toUser ? Optional.empty()
+                : groupMessages.groupAt(settings.addressOf(target.getUser()));
+        if (!toUser && group.isEmpty()) {
+            request.createResponse(404, "Not Found (no such user or group)").send();
             return;
         }
         StandaloneMessage message;
@@ -89,6 +100,11 @@ public class ParticipatingServlet extends SipServlet {
             }
             bad.send();
             LOG.fine(() -> "refused MESSAGE " + request.getCallId() + ": " + e.reasonPhrase());
+            return;
+        }
+        if (group.isPresent()) {
+            // The recipient is a pre-defined group: the Controlling Function takes it (SD 5.2.2.1.2).
+            groupMessages.distribute(request, group.get(), message, senderAddress);
             return;
         }
         ImdnDocument notification = message.payload().notification();

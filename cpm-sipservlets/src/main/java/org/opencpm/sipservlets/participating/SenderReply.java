@@ -1,7 +1,7 @@
 package org.opencpm.sipservlets.participating;
 
 /** Where the terminating PF's verdict on one message goes: the sender's pending request, or nowhere. */
-interface SenderReply {
+public interface SenderReply {
 
     /** The message was delivered (200) or taken for later (202). */
     void accepted(int status);
