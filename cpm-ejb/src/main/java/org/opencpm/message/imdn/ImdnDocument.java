@@ -2,6 +2,7 @@ package org.opencpm.message.imdn;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.opencpm.message.SafeXml;
 
 /**
  * A {@code message/imdn+xml} document (RFC 5438): which message it is about ({@code messageId}, {@code dateTime}
@@ -27,7 +28,7 @@ public record ImdnDocument(String messageId, String dateTime, String recipientUr
         Objects.requireNonNull(type, "type");
         type.checkStatus(status);
         for (String text : new String[] {messageId, dateTime, recipientUri, originalRecipientUri, subject}) {
-            if (text != null && !ImdnXmlWriter.canCarry(text)) {
+            if (text != null && !SafeXml.canCarry(text)) {
                 throw new ImdnFormatException("IMDN text has a character XML cannot carry");
             }
         }

@@ -1,47 +1,16 @@
 package org.opencpm.message.imdn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
+import org.opencpm.message.SafeXml;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
-/**
- * Reads an {@link ImdnDocument} from untrusted bytes. A DOCTYPE is refused outright, which rules out XXE and
- * entity expansion (billion laughs) whatever else the parser would allow; external access and XInclude are off
- * too, so a change to one setting does not open the door.
- */
+/** Reads an {@link ImdnDocument} from untrusted bytes, parsed by {@link SafeXml}. */
 final class ImdnXmlReader {
 
     private static final String ROOT = "imdn";
     private static final String STATUS = "status";
-
-    // Fatal errors become our own reason; nothing is printed to stderr as the default handler would.
-    private static final ErrorHandler RETHROW = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-            // warnings do not make a document unusable
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 
     private ImdnXmlReader() {
     }
@@ -50,7 +19,7 @@ final class ImdnXmlReader {
         if (xml.length > ImdnDocument.MAX_SIZE) {
             throw new ImdnFormatException("IMDN document too large");
         }
-        Element root = parse(xml).getDocumentElement();
+        Element root = SafeXml.parse(xml, "IMDN", ImdnFormatException::new).getDocumentElement();
         if (!ImdnDocument.NAMESPACE.equals(root.getNamespaceURI()) || !ROOT.equals(root.getLocalName())) {
             throw new ImdnFormatException("IMDN root element must be imdn in " + ImdnDocument.NAMESPACE);
         }
@@ -86,38 +55,6 @@ final class ImdnXmlReader {
         }
         return new ImdnDocument(messageId, dateTime, recipientUri, originalRecipientUri, subject, type,
                 status(notification, type));
-    }
-
-    private static Document parse(byte[] xml) {
-        try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(RETHROW);
-            return builder.parse(new ByteArrayInputStream(xml));
-        } catch (SAXParseException e) {
-            // The parser's message may quote the input; only the line number is ours to pass on.
-            throw new ImdnFormatException("IMDN XML not well-formed or has a DOCTYPE"
-                    + (e.getLineNumber() > 0 ? " (line " + e.getLineNumber() + ')' : ""));
-        } catch (SAXException | IOException e) {
-            throw new ImdnFormatException("IMDN XML not well-formed or has a DOCTYPE");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser lacks a safety feature", e);
-        }
-    }
-
-    // A new factory per document: a factory's configuration is not thread-safe, and the cost is small.
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
     }
 
     private static String once(String earlier, Element element) {

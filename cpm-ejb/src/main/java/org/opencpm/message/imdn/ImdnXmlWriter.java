@@ -1,6 +1,7 @@
 package org.opencpm.message.imdn;
 
 import java.nio.charset.StandardCharsets;
+import org.opencpm.message.SafeXml;
 
 /** Writes an {@link ImdnDocument} laid out as in the RFC 5438 examples, children in schema order. */
 final class ImdnXmlWriter {
@@ -29,23 +30,7 @@ final class ImdnXmlWriter {
             return;
         }
         xml.append("  <").append(name).append('>');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> xml.append("&amp;");
-                case '<' -> xml.append("&lt;");
-                case '>' -> xml.append("&gt;");
-                // a raw CR would come back as LF (XML 1.0 sec 2.11)
-                case '\r' -> xml.append("&#13;");
-                default -> xml.append(c);
-            }
-        }
+        SafeXml.appendText(xml, text);
         xml.append("</").append(name).append(">\n");
-    }
-
-    /** Whether every character is an XML 1.0 Char (sec 2.2); others cannot be written even escaped. */
-    static boolean canCarry(String text) {
-        return text.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD
-                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF));
     }
 }
