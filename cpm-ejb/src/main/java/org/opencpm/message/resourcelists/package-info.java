@@ -1,0 +1,6 @@
+/**
+ * Recipient lists: the {@code application/resource-lists+xml} document (RFC 4826) with the RFC 5364
+ * {@code copyControl} attribute, parsed safely and bounded. Pure Java on the JDK's own XML parser, no container
+ * dependencies.
+ */
+package org.opencpm.message.resourcelists;
