@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** All resources and providers of the war, found by scanning; the EAR mounts the war on {@code /api}. */
 @ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(title = "OpenCPM admin API", version = "0.1.0",
-        description = "Administration of the OpenCPM messaging server: user accounts, their preferences and health; "
-                + "and the users' own preferences."))
+        description = "Administration of the OpenCPM messaging server: user accounts, their preferences, groups and health; "
+                + "and the users' own preferences and groups."))
 @SecurityScheme(securitySchemeName = RestApplication.BASIC_AUTH, type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "An administrator of the server's application realm")
 @SecurityScheme(securitySchemeName = RestApplication.USER_BASIC_AUTH, type = SecuritySchemeType.HTTP,

@@ -24,6 +24,12 @@ import java.util.Set;
 import org.jboss.resteasy.spi.DefaultOptionsMethodException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.opencpm.group.GroupAlreadyExistsException;
+import org.opencpm.group.GroupException;
+import org.opencpm.group.GroupNotFoundException;
+import org.opencpm.group.InvalidGroupException;
+import org.opencpm.group.MemberNotFoundException;
+import org.opencpm.group.NotGroupOwnerException;
 import org.opencpm.preference.InvalidPreferencesException;
 import org.opencpm.preference.PreferencesChangedException;
 import org.opencpm.user.InvalidUserException;
@@ -173,6 +179,28 @@ class ProblemResponsesTest {
 
         assertEquals("HTTP 422", problem.title());
         assertFalse(json(problem.toResponse()).containsKey("detail"));
+    }
+
+    @Test
+    void groupRefusalsHaveTheirStatusAndType() {
+        GroupExceptionMapper mapper = new GroupExceptionMapper();
+        mapper.uriInfo = uriInfo();
+
+        JsonObject invalid = json(mapper.toResponse(new InvalidGroupException("members[1].address", "is bad")));
+        assertEquals("members[1].address", invalid.getString("field"));
+        assertEquals(400, invalid.getInt("status"));
+        assertEquals("members[1].address is bad", invalid.getString("detail"));
+        String group = "sip:friends@opencpm.test";
+        for (var expected : List.of(List.of(new GroupAlreadyExistsException(group), 409, "group-exists"),
+                List.of(new GroupNotFoundException(group), 404, "group-not-found"),
+                List.of(new MemberNotFoundException(group, "tel:+1"), 404, "member-not-found"),
+                List.of(new NotGroupOwnerException(group), 403, "not-group-owner"))) {
+            Response response = mapper.toResponse((GroupException) expected.get(0));
+            assertEquals(expected.get(1), response.getStatus());
+            assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+            assertEquals("urn:opencpm:problem:" + expected.get(2), json(response).getString("type"));
+            assertFalse(json(response).containsKey("field"));
+        }
     }
 
     private static UserAccountExceptionMapper userMapper() {
