@@ -1,0 +1,193 @@
+package org.opencpm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * CPM Pre-defined Groups over REST on WildFly (OMA CPM SD 5.2.3.4): administrators' CRUD, members and policy,
+ * validation problems, users' own groups with owner-only changes, and the groups' life with their owner's account.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GroupsApiIT {
+
+    private static final String PASSWORD = "sip-password-1";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    private static String user(String prefix) throws Exception {
+        String user = TestServer.uniqueUser(prefix);
+        TestServer.provision(user, PASSWORD);
+        return user;
+    }
+
+    private static String sip(String id) {
+        return "sip:" + id + "@" + TestServer.DOMAIN;
+    }
+
+    private static String encoded(String address) {
+        return URLEncoder.encode(address, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        return TestServer.send(method, path, json, true);
+    }
+
+    private static HttpResponse<String> asUser(String user, String method, String path, String json)
+            throws Exception {
+        return TestServer.send(method, path, json, "Authorization", TestServer.basic(user + ":" + PASSWORD));
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"),
+                response.headers().toString());
+    }
+
+    private static void assertField(String field, HttpResponse<String> response) {
+        assertProblem(400, response);
+        assertTrue(response.body().contains("\"field\":\"" + field + "\""), response.body());
+    }
+
+    @Test
+    void anAdministratorCreatesReadsChangesAndDeletesAGroup() throws Exception {
+        String alice = user("alice");
+        String id = TestServer.uniqueUser("team");
+        String path = "/groups/" + encoded(sip(id));
+
+        HttpResponse<String> created = admin("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + alice
+                + "\",\"displayName\":\"Team\",\"members\":[{\"address\":\"SIP:Bob@EXAMPLE.com;transport=tcp\","
+                + "\"role\":\"ADMIN\",\"displayName\":\"Bob\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api" + path),
+                created.headers().toString());
+        String stored = "{\"address\":\"" + sip(id) + "\",\"owner\":\"" + alice + "\",\"displayName\":\"Team\","
+                + "\"policy\":{\"allowStandaloneMessages\":true,\"allowSessions\":true,\"allowFileTransfer\":true,"
+                + "\"whoMayInitiate\":\"MEMBERS\",\"maxMembers\":100,\"anonymityAllowed\":false,\"closed\":false,"
+                + "\"kind\":\"PRE_ARRANGED\"},\"members\":[{\"address\":\"" + sip(alice) + "\",\"role\":\"OWNER\"},"
+                + "{\"address\":\"sip:Bob@example.com\",\"role\":\"ADMIN\",\"displayName\":\"Bob\"}]}";
+        assertEquals(stored, created.body());
+        assertEquals(stored, admin("GET", path, null).body());
+        assertEquals(stored, admin("GET", "/groups/" + id + "@" + TestServer.DOMAIN, null).body(), "scheme-less");
+        assertTrue(admin("GET", "/groups?limit=200", null).body().contains(sip(id)));
+
+        HttpResponse<String> added = admin("POST", path + "/members", "{\"address\":\"tel:+1-201-555-0123\"}");
+        assertEquals(200, added.statusCode(), added.body());
+        assertTrue(added.body().contains("{\"address\":\"tel:+12015550123\",\"role\":\"PARTICIPANT\"}"),
+                added.body());
+        HttpResponse<String> removed = admin("DELETE", path + "/members/" + encoded("sip:Bob@example.com"), null);
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertTrue(!removed.body().contains("Bob"), removed.body());
+
+        HttpResponse<String> policy = admin("PUT", path + "/policy",
+                "{\"allowStandaloneMessages\":false,\"whoMayInitiate\":\"OWNER\",\"maxMembers\":5}");
+        assertEquals(200, policy.statusCode(), policy.body());
+        assertTrue(policy.body().contains("\"allowStandaloneMessages\":false,\"allowSessions\":true,"
+                + "\"allowFileTransfer\":true,\"whoMayInitiate\":\"OWNER\",\"maxMembers\":5"), policy.body());
+
+        HttpResponse<String> replaced = admin("PUT", path, "{\"displayName\":\"Renamed\",\"owner\":\"" + alice
+                + "\",\"members\":[]}");
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertTrue(replaced.body().contains("\"displayName\":\"Renamed\""), replaced.body());
+        assertTrue(replaced.body().contains("\"members\":[{\"address\":\"" + sip(alice) + "\",\"role\":\"OWNER\"}]"),
+                replaced.body());
+        assertTrue(replaced.body().contains("\"maxMembers\":100"), "the whole document was replaced");
+
+        assertEquals(204, admin("DELETE", path, null).statusCode());
+        assertProblem(404, admin("GET", path, null));
+    }
+
+    @Test
+    void refusalsAreProblems() throws Exception {
+        String alice = user("alice");
+        String id = TestServer.uniqueUser("club");
+        String path = "/groups/" + encoded(sip(id));
+        String body = "{\"id\":\"" + id + "\",\"owner\":\"" + alice + "\",\"displayName\":\"Club\"}";
+        assertEquals(201, admin("POST", "/groups", body).statusCode());
+
+        assertProblem(409, admin("POST", "/groups", body));
+        assertProblem(409, admin("POST", "/groups", "{\"id\":\"" + alice + "\",\"owner\":\"" + alice
+                + "\",\"displayName\":\"Taken by a user\"}"));
+        assertField("members[1].address", admin("POST", "/groups", "{\"owner\":\"" + alice + "\",\"displayName\":"
+                + "\"X\",\"members\":[{\"address\":\"sip:bob@example.com\"},{\"address\":\"mailto:x@example.com\"}]}"));
+        assertField("id", admin("POST", "/groups", "{\"id\":\"Upper\",\"owner\":\"" + alice
+                + "\",\"displayName\":\"X\"}"));
+        assertField("policy.maxMembers", admin("PUT", path, "{\"displayName\":\"X\",\"policy\":{\"maxMembers\":1}}"));
+        assertField("member", admin("DELETE", path + "/members/" + encoded(sip(alice)), null));
+        assertProblem(400, admin("PUT", path + "/policy", "{\"maxMembres\":5}"));
+        assertProblem(400, admin("POST", path + "/members", "{not json"));
+        assertProblem(413, admin("PUT", path, "{\"displayName\":\"" + "a".repeat(20000) + "\"}"));
+        assertProblem(404, admin("POST", "/groups", "{\"owner\":\"" + TestServer.uniqueUser("nobody")
+                + "\",\"displayName\":\"X\"}"));
+        assertProblem(404, admin("GET", "/groups/" + encoded(sip(TestServer.uniqueUser("none"))), null));
+        assertProblem(404, admin("DELETE", path + "/members/" + encoded("sip:nobody@example.com"), null));
+        assertTrue(admin("GET", path, null).body().contains("\"displayName\":\"Club\""), "nothing changed");
+    }
+
+    @Test
+    void usersSeeTheirGroupsAndOnlyOwnersChangeThem() throws Exception {
+        String alice = user("alice");
+        String bob = user("bob");
+        String carol = user("carol");
+        String id = TestServer.uniqueUser("friends");
+        String mine = "/me/groups/" + encoded(sip(id));
+
+        HttpResponse<String> created = asUser(alice, "POST", "/me/groups", "{\"id\":\"" + id + "\","
+                + "\"displayName\":\"Friends\",\"members\":[{\"address\":\"" + sip(bob) + "\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"owner\":\"" + alice + "\""), created.body());
+
+        assertTrue(asUser(bob, "GET", "/me/groups", null).body().contains(sip(id)), "bob is a member");
+        assertEquals("{\"items\":[],\"offset\":0,\"limit\":50,\"total\":0}",
+                asUser(carol, "GET", "/me/groups", null).body(), "carol is not");
+        assertEquals(200, asUser(bob, "GET", mine, null).statusCode());
+        assertProblem(404, asUser(carol, "GET", mine, null));
+
+        assertProblem(403, asUser(bob, "POST", mine + "/members", "{\"address\":\"" + sip(carol) + "\"}"));
+        assertProblem(403, asUser(bob, "PUT", mine + "/policy", "{}"));
+        assertProblem(403, asUser(bob, "PUT", mine, "{\"displayName\":\"Mine now\"}"));
+        assertProblem(403, asUser(carol, "DELETE", mine, null));
+        assertProblem(403, asUser(bob, "DELETE", mine + "/members/" + encoded(sip(bob)), null));
+
+        assertEquals(200, asUser(alice, "POST", mine + "/members", "{\"address\":\"" + sip(carol) + "\"}")
+                .statusCode());
+        assertTrue(asUser(carol, "GET", "/me/groups", null).body().contains(sip(id)), "carol was added");
+        assertEquals(200, asUser(alice, "DELETE", mine + "/members/" + encoded(sip(bob)), null).statusCode());
+        assertEquals(0, asUser(bob, "GET", "/me/groups", null).body().indexOf("{\"items\":[]"), "bob was removed");
+        assertField("owner", asUser(bob, "POST", "/me/groups", "{\"owner\":\"" + alice
+                + "\",\"displayName\":\"X\"}"));
+        assertProblem(401, TestServer.send("GET", "/me/groups", null));
+    }
+
+    @Test
+    void deletingTheOwnersAccountRemovesTheirGroups() throws Exception {
+        String alice = user("alice");
+        String bob = user("bob");
+        String id = TestServer.uniqueUser("doomed");
+        String bobs = TestServer.uniqueUser("kept");
+        assertEquals(201, asUser(alice, "POST", "/me/groups", "{\"id\":\"" + id + "\",\"displayName\":\"D\"}")
+                .statusCode());
+        assertEquals(201, asUser(bob, "POST", "/me/groups", "{\"id\":\"" + bobs + "\",\"displayName\":\"K\","
+                + "\"members\":[{\"address\":\"" + sip(alice) + "\"}]}").statusCode());
+
+        assertEquals(204, admin("DELETE", "/users/" + encoded(sip(alice)), null).statusCode());
+
+        assertProblem(404, admin("GET", "/groups/" + encoded(sip(id)), null));
+        HttpResponse<String> kept = admin("GET", "/groups/" + encoded(sip(bobs)), null);
+        assertEquals(200, kept.statusCode(), kept.body());
+        assertTrue(!kept.body().contains(sip(alice)), "alice's membership went with her: " + kept.body());
+    }
+}
