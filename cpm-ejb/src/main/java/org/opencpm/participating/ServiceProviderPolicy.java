@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.opencpm.preference.DeferredDelivery;
 import org.opencpm.preference.ExpiredHandling;
 import org.opencpm.preference.MultiDevicePolicy;
+import org.opencpm.preference.UserPreferences;
 
 /**
  * The service provider's choices where the user has set none (OMA CPM SD 5.2.5 note 1, 5.1.5) and the timing of
@@ -39,6 +40,21 @@ public record ServiceProviderPolicy(DeferredDelivery deferredDelivery, ExpiredHa
     public static ServiceProviderPolicy defaults() {
         return new ServiceProviderPolicy(DeferredDelivery.PUSH, ExpiredHandling.DISCARD, MultiDevicePolicy.ALL,
                 Duration.ofSeconds(8), 16);
+    }
+
+    /** The user's choice of delivery option for deferred messages, else this policy's (SD 5.2.5 note 1). */
+    public DeferredDelivery deferredDeliveryFor(UserPreferences prefs) {
+        return prefs.deferredDelivery() != null ? prefs.deferredDelivery() : deferredDelivery;
+    }
+
+    /** The user's choice for expired deferred messages, else this policy's. */
+    public ExpiredHandling expiredHandlingFor(UserPreferences prefs) {
+        return prefs.expiredHandling() != null ? prefs.expiredHandling() : expiredHandling;
+    }
+
+    /** The user's multi-device policy, else this policy's (SD 5.1.5). */
+    public MultiDevicePolicy multiDeviceFor(UserPreferences prefs) {
+        return prefs.multiDevice() != null ? prefs.multiDevice() : multiDevice;
     }
 
     /**

@@ -58,8 +58,7 @@ public final class TerminatingPolicy {
         if (suitable.isEmpty()) {
             return new TerminatingDecision.Defer(DeferReason.NO_SUITABLE_CLIENT);
         }
-        return new TerminatingDecision.Deliver(suitable,
-                prefs.multiDevice() != null ? prefs.multiDevice() : provider.multiDevice());
+        return new TerminatingDecision.Deliver(suitable, provider.multiDeviceFor(prefs));
     }
 
     /**

@@ -12,7 +12,6 @@ import org.opencpm.participating.HandOverRefusedException;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.preference.ExpiredHandling;
-import org.opencpm.preference.UserPreferences;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.sipservlets.CoreSettings;
 
@@ -62,10 +61,7 @@ public class DeferredExpiry {
 
     private void expire(DeferredMessage deferred) {
         StandaloneMessage message = StandaloneMessage.fromDeferred(deferred, settings.addressOf(deferred.recipient()));
-        UserPreferences prefs = preferences.of(deferred.recipient());
-        ExpiredHandling handling = prefs.expiredHandling() != null ? prefs.expiredHandling()
-                : provider.expiredHandling();
-        if (handling == ExpiredHandling.STORE && !deferred.notification()) {
+        if (provider.expiredHandlingFor(preferences.of(deferred.recipient())) == ExpiredHandling.STORE && !deferred.notification()) {
             try {
                 messageStore.deliver(message);
                 terminating.notifySender(message, DeliveryStatus.DELIVERED);

@@ -81,8 +81,7 @@ public class DeferredPusher {
             if (prefs.doNotDisturb()) {
                 return; // 5.2.5.1, 5.2.5.2: nothing until do-not-disturb is lifted
             }
-            DeferredDelivery option = prefs.deferredDelivery() != null ? prefs.deferredDelivery()
-                    : provider.deferredDelivery();
+            DeferredDelivery option = provider.deferredDeliveryFor(prefs);
             if (option == DeferredDelivery.PUSH && trigger == Trigger.NEW_MESSAGE) {
                 return; // deferred because no client took it: wait for one to register
             }
@@ -204,8 +203,7 @@ public class DeferredPusher {
                 done();
                 return;
             }
-            MultiDevicePolicy multi = prefs.multiDevice() != null ? prefs.multiDevice() : provider.multiDevice();
-            engine.deliver(message, suitable, multi, new DeliveryListener() {
+            engine.deliver(message, suitable, provider.multiDeviceFor(prefs), new DeliveryListener() {
                 @Override
                 public void delivered() {
                     deferral.delivered(deferred.id());

@@ -154,8 +154,7 @@ public class TerminatingHandler {
             reply.refused(480, "Temporarily Unavailable"); // an isComposing is worthless later
             return;
         }
-        DeferredDelivery option = prefs.deferredDelivery() != null ? prefs.deferredDelivery()
-                : provider.deferredDelivery();
+        DeferredDelivery option = provider.deferredDeliveryFor(prefs);
         if (option == DeferredDelivery.STORE && !message.payload().isNotification()) {
             try {
                 messageStore.deliver(message); // 5.2.5.3
