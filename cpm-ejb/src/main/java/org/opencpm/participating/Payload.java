@@ -19,6 +19,11 @@ import org.opencpm.message.imdn.ImdnDocument;
 public record Payload(CpimMessage cpim, String payloadType, ImdnDocument notification, String imdnMessageId,
                       DispositionRequest disposition, String dateTime, String subject, boolean transientIndication) {
 
+    /** A body that is the content itself, not wrapped in CPIM: nothing to read from it but its type. */
+    public static Payload bare(String payloadType, boolean transientIndication) {
+        return new Payload(null, payloadType, null, null, DispositionRequest.none(), null, null, transientIndication);
+    }
+
     public boolean isNotification() {
         return notification != null;
     }

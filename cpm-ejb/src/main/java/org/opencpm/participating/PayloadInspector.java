@@ -33,7 +33,7 @@ public final class PayloadInspector {
             throw new BadMessageException(415, type + " is not accepted");
         }
         if (!type.equals(CpimMessage.MEDIA_TYPE)) {
-            return new Payload(null, type, null, null, DispositionRequest.none(), null, null, type.equals(IS_COMPOSING));
+            return Payload.bare(type, type.equals(IS_COMPOSING));
         }
         CpimMessage cpim;
         try {

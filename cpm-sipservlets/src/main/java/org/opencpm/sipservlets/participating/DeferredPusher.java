@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.DeferredMessage;
 import org.opencpm.deferral.DeferredNotice;
+import org.opencpm.participating.Payload;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.participating.TerminatingPolicy;
@@ -122,11 +123,6 @@ public class DeferredPusher {
         claimed.forEach(once::deliver);
     }
 
-    /** True while a drain for the user is running (tests and benchmarks wait on it). */
-    public boolean draining(String user) {
-        return drains.containsKey(user);
-    }
-
     private void announce(String user, List<ActiveContact> devices) {
         List<DeferredMessage> fresh = deferral.unnotified(user, NOTICE_LIMIT);
         if (fresh.isEmpty()) {
@@ -135,9 +131,7 @@ public class DeferredPusher {
         String address = settings.addressOf(user);
         byte[] body = DeferredNotice.toXml(address, fresh);
         StandaloneMessage notice = new StandaloneMessage(user, address, "<sip:" + settings.domain() + ">", null,
-                false, null, List.of(), DeferredNotice.MEDIA_TYPE, body,
-                new org.opencpm.participating.Payload(null, DeferredNotice.MEDIA_TYPE, null, null,
-                        org.opencpm.message.imdn.DispositionRequest.none(), null, null, false));
+                false, null, List.of(), DeferredNotice.MEDIA_TYPE, body, Payload.bare(DeferredNotice.MEDIA_TYPE, false));
         List<UUID> ids = fresh.stream().map(DeferredMessage::id).toList();
         engine.deliver(notice, devices, MultiDevicePolicy.ALL, new DeliveryListener() {
             @Override
