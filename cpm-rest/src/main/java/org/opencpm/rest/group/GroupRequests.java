@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.opencpm.rest.problem.MalformedBodyException;
 
 /** What the administrators' and the users' group resources read and answer alike. */
 final class GroupRequests {
@@ -17,14 +16,6 @@ final class GroupRequests {
             + "tel%3A%2B12015550123)";
 
     private GroupRequests() {
-    }
-
-    // An empty body and the JSON literal null both reach the resource as null.
-    static <T> T required(T body) {
-        if (body == null) {
-            throw new MalformedBodyException("The request body must be a JSON object; it is empty or null.", null);
-        }
-        return body;
     }
 
     /** The group's URI under the resource class {@code resource}. */

@@ -29,6 +29,7 @@ import org.opencpm.group.Group;
 import org.opencpm.group.GroupNotFoundException;
 import org.opencpm.group.GroupService;
 import org.opencpm.rest.QueryParameters;
+import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.problem.Problem;
 
@@ -71,7 +72,7 @@ public class GroupResource {
     @APIResponse(responseCode = "413", description = "Request body over 16 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(GroupJson body) {
-        GroupJson group = GroupRequests.required(body);
+        GroupJson group = RequestBodies.required(body);
         Group created = groups.create(group.owner(), group.toNewDraft());
         return Response.created(GroupRequests.location(uriInfo, GroupResource.class, created.address()))
                 .entity(GroupJson.of(created)).build();
@@ -126,7 +127,7 @@ public class GroupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson replace(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                              String address, GroupJson body) {
-        GroupJson group = GroupRequests.required(body);
+        GroupJson group = RequestBodies.required(body);
         Group current = existing(address);
         return GroupJson.of(groups.replace(current.address(), group.toReplacement(current)));
     }
@@ -156,7 +157,7 @@ public class GroupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson addMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, MemberJson member) {
-        return GroupJson.of(groups.addMember(address, GroupRequests.required(member).toMember()));
+        return GroupJson.of(groups.addMember(address, RequestBodies.required(member).toMember()));
     }
 
     @DELETE
@@ -190,7 +191,7 @@ public class GroupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
-        return GroupJson.of(groups.setPolicy(address, GroupRequests.required(policy).toPolicy()));
+        return GroupJson.of(groups.setPolicy(address, RequestBodies.required(policy).toPolicy()));
     }
 
     private Group existing(String address) {

@@ -31,6 +31,7 @@ import org.opencpm.group.GroupNotFoundException;
 import org.opencpm.group.GroupService;
 import org.opencpm.group.InvalidGroupException;
 import org.opencpm.rest.QueryParameters;
+import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.preference.UserAuthenticated;
 import org.opencpm.rest.problem.Problem;
@@ -101,7 +102,7 @@ public class MyGroupsResource {
     @APIResponse(responseCode = "413", description = "Request body over 16 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(GroupJson body) {
-        GroupJson group = GroupRequests.required(body);
+        GroupJson group = RequestBodies.required(body);
         if (group.owner() != null && !group.owner().equals(username())) {
             throw new InvalidGroupException("owner", "must be absent or " + username() + ": you own what you create");
         }
@@ -143,7 +144,7 @@ public class MyGroupsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson replace(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                              String address, GroupJson body) {
-        GroupJson group = GroupRequests.required(body);
+        GroupJson group = RequestBodies.required(body);
         Group current = groups.ownedBy(address, username());
         return GroupJson.of(groups.replace(current.address(), group.toReplacement(current)));
     }
@@ -178,7 +179,7 @@ public class MyGroupsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson addMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, MemberJson member) {
-        MemberJson given = GroupRequests.required(member);
+        MemberJson given = RequestBodies.required(member);
         return GroupJson.of(groups.addMember(groups.ownedBy(address, username()).address(), given.toMember()));
     }
 
@@ -217,7 +218,7 @@ public class MyGroupsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
-        PolicyJson given = GroupRequests.required(policy);
+        PolicyJson given = RequestBodies.required(policy);
         return GroupJson.of(groups.setPolicy(groups.ownedBy(address, username()).address(), given.toPolicy()));
     }
 

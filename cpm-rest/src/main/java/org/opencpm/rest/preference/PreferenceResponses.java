@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.preference.PreferencesChangedException;
 import org.opencpm.preference.UserPreferences;
-import org.opencpm.rest.problem.MalformedBodyException;
+import org.opencpm.rest.RequestBodies;
 
 /**
  * GET and PUT of one user's preference document, the same for administrators and for the user: the document with
@@ -39,10 +39,7 @@ final class PreferenceResponses {
      */
     static Response replace(PreferenceService preferences, String username, PreferencesDocument body,
                             Request request) {
-        if (body == null) {
-            throw new MalformedBodyException("The request body must be a JSON object; it is empty or null.", null);
-        }
-        UserPreferences stored = preferences.replace(username, body.toPreferences(),
+        UserPreferences stored = preferences.replace(username, RequestBodies.required(body).toPreferences(),
                 current -> request.evaluatePreconditions(PreferencesTag.of(current)) == null);
         return Response.ok(PreferencesDocument.of(stored)).tag(PreferencesTag.of(stored)).build();
     }

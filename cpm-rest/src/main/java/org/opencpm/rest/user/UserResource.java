@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencpm.rest.QueryParameters;
+import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
-import org.opencpm.rest.problem.MalformedBodyException;
 import org.opencpm.rest.problem.Problem;
 import org.opencpm.user.UserAccountService;
 import org.opencpm.user.UserAccountSummary;
@@ -76,7 +76,7 @@ public class UserResource {
     @APIResponse(responseCode = "413", description = "Request body over 16 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(CreateUserRequest request) {
-        CreateUserRequest body = required(request);
+        CreateUserRequest body = RequestBodies.required(request);
         UserAccountSummary created = users.create(body.address(), body.password());
         URI location = uriInfo.getBaseUriBuilder()
                 .path(UserResource.class)
@@ -129,7 +129,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void updatePassword(@Parameter(description = ADDRESS_PARAMETER) @PathParam("address") String address,
             PasswordChangeRequest request) {
-        users.updatePassword(address, required(request).password());
+        users.updatePassword(address, RequestBodies.required(request).password());
     }
 
     @DELETE
@@ -142,13 +142,5 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@Parameter(description = ADDRESS_PARAMETER) @PathParam("address") String address) {
         users.delete(address);
-    }
-
-    // An empty body and the JSON literal null both reach the resource as null.
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new MalformedBodyException("The request body must be a JSON object; it is empty or null.", null);
-        }
-        return body;
     }
 }
