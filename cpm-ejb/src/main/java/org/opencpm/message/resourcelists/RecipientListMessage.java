@@ -2,6 +2,8 @@ package org.opencpm.message.resourcelists;
 
 import java.util.List;
 import java.util.Objects;
+import org.opencpm.message.multipart.MultipartFormatException;
+import org.opencpm.message.multipart.MultipartMixed;
 
 /**
  * The body of a MESSAGE to many (RFC 5365 sec 4): a {@code multipart/mixed} of the recipients, a part of type
@@ -38,6 +40,14 @@ public record RecipientListMessage(ResourceLists recipients, String innerContent
      * @throws ResourceListFormatException saying in one line what is wrong
      */
     public static RecipientListMessage parse(String contentType, byte[] body, int maxEntries) {
+        try {
+            return split(contentType, body, maxEntries);
+        } catch (MultipartFormatException e) {
+            throw new ResourceListFormatException(e.getMessage());
+        }
+    }
+
+    private static RecipientListMessage split(String contentType, byte[] body, int maxEntries) {
         Objects.requireNonNull(body, "body");
         if (body.length > MAX_SIZE) {
             throw new ResourceListFormatException("multipart body too large");
@@ -88,16 +98,23 @@ public record RecipientListMessage(ResourceLists recipients, String innerContent
 
     /** The request Content-Type for a body written with {@code boundary}. */
     public static String contentType(String boundary) {
-        return MultipartMixed.contentType(boundary);
+        try {
+            return MultipartMixed.contentType(boundary);
+        } catch (MultipartFormatException e) {
+            throw new ResourceListFormatException(e.getMessage());
+        }
     }
 
     /** The body as RFC 5365 lays it out: the recipient list first, then the message. */
     public byte[] toMultipart(String boundary) {
-        MultipartMixed.checkBoundary(boundary);
-        return MultipartMixed.write(boundary, List.of(
-                new MultipartMixed.Part(List.of(new String[] {CONTENT_TYPE, ResourceLists.MEDIA_TYPE},
-                        new String[] {CONTENT_DISPOSITION, DISPOSITION}), recipients.toXml()),
-                new MultipartMixed.Part(List.<String[]>of(new String[] {CONTENT_TYPE, innerContentType}),
-                        innerBody)));
+        try {
+            return MultipartMixed.write(boundary, List.of(
+                    new MultipartMixed.Part(List.of(new String[] {CONTENT_TYPE, ResourceLists.MEDIA_TYPE},
+                            new String[] {CONTENT_DISPOSITION, DISPOSITION}), recipients.toXml()),
+                    new MultipartMixed.Part(List.<String[]>of(new String[] {CONTENT_TYPE, innerContentType}),
+                            innerBody)));
+        } catch (MultipartFormatException e) {
+            throw new ResourceListFormatException(e.getMessage());
+        }
     }
 }

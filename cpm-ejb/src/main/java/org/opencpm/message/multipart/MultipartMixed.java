@@ -1,4 +1,4 @@
-package org.opencpm.message.resourcelists;
+package org.opencpm.message.multipart;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
@@ -13,9 +13,9 @@ import java.util.Locale;
  * between delimiter lines (preamble and epilogue ignored), and each part's header fields. Lines end in CRLF; a
  * bare LF is tolerated as some clients send it.
  */
-final class MultipartMixed {
+public final class MultipartMixed {
 
-    static final String MEDIA_TYPE = "multipart/mixed";
+    public static final String MEDIA_TYPE = "multipart/mixed";
     // RFC 2046 sec 5.1.1 bcharsnospace; a space is allowed too, though not last
     private static final String BCHARS_PUNCTUATION = "'()+_,-./:=?";
     // RFC 2045 sec 5.1
@@ -23,15 +23,15 @@ final class MultipartMixed {
     private static final int MAX_BOUNDARY = 70;
 
     /** One body part: its header fields in order, names as sent, and its content. */
-    record Part(List<String[]> headers, byte[] body) {
+    public record Part(List<String[]> headers, byte[] body) {
 
         /** The one value of a header field matched case-insensitively, null when absent. */
-        String header(String name) {
+        public String header(String name) {
             String value = null;
             for (String[] h : headers) {
                 if (h[0].equalsIgnoreCase(name)) {
                     if (value != null) {
-                        throw new ResourceListFormatException("multipart part has more than one " + name);
+                        throw new MultipartFormatException("multipart part has more than one " + name);
                     }
                     value = h[1];
                 }
@@ -47,26 +47,26 @@ final class MultipartMixed {
      * A header value without its parameters, lower case: the type/subtype of a Content-Type (RFC 2045 sec 5.1),
      * the disposition type of a Content-Disposition, both case-insensitive.
      */
-    static String bareValue(String value) {
+    public static String bareValue(String value) {
         int semi = value.indexOf(';');
         return (semi < 0 ? value : value.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
     }
 
     /** The boundary parameter of a {@code multipart/mixed} Content-Type, quoted or not. */
-    static String boundary(String contentType) {
+    public static String boundary(String contentType) {
         if (contentType == null || !MEDIA_TYPE.equals(bareValue(contentType))) {
-            throw new ResourceListFormatException("Content-Type must be " + MEDIA_TYPE);
+            throw new MultipartFormatException("Content-Type must be " + MEDIA_TYPE);
         }
         String boundary = null;
         int i = contentType.indexOf(';');
         while (i >= 0 && i < contentType.length()) {
             int eq = contentType.indexOf('=', i);
             if (eq < 0) {
-                throw new ResourceListFormatException("Content-Type parameters malformed");
+                throw new MultipartFormatException("Content-Type parameters malformed");
             }
             String name = contentType.substring(i + 1, eq).strip();
             if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c >= 0x7f || TSPECIALS.indexOf(c) >= 0)) {
-                throw new ResourceListFormatException("Content-Type parameters malformed");
+                throw new MultipartFormatException("Content-Type parameters malformed");
             }
             int start = skipSpace(contentType, eq + 1);
             int end;
@@ -74,7 +74,7 @@ final class MultipartMixed {
             if (start < contentType.length() && contentType.charAt(start) == '"') {
                 end = contentType.indexOf('"', start + 1);
                 if (end < 0) {
-                    throw new ResourceListFormatException("Content-Type parameters malformed");
+                    throw new MultipartFormatException("Content-Type parameters malformed");
                 }
                 value = contentType.substring(start + 1, end);
                 end++;
@@ -87,45 +87,45 @@ final class MultipartMixed {
             }
             if (name.equalsIgnoreCase("boundary")) {
                 if (boundary != null) {
-                    throw new ResourceListFormatException("multipart boundary given twice");
+                    throw new MultipartFormatException("multipart boundary given twice");
                 }
                 boundary = value;
             }
             i = skipSpace(contentType, end);
             if (i < contentType.length() && contentType.charAt(i) != ';') {
-                throw new ResourceListFormatException("Content-Type parameters malformed");
+                throw new MultipartFormatException("Content-Type parameters malformed");
             }
         }
         if (boundary == null) {
-            throw new ResourceListFormatException("multipart boundary missing");
+            throw new MultipartFormatException("multipart boundary missing");
         }
         checkBoundary(boundary);
         return boundary;
     }
 
     /** A Content-Type value for {@code boundary}, quoted only when it is not a token. */
-    static String contentType(String boundary) {
+    public static String contentType(String boundary) {
         checkBoundary(boundary);
         boolean token = boundary.chars().noneMatch(c -> c == ' ' || TSPECIALS.indexOf(c) >= 0);
         return MEDIA_TYPE + ";boundary=" + (token ? boundary : '"' + boundary + '"');
     }
 
-    static void checkBoundary(String boundary) {
+    public static void checkBoundary(String boundary) {
         boolean ok = !boundary.isEmpty() && boundary.length() <= MAX_BOUNDARY && !boundary.endsWith(" ")
                 && boundary.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                         || (c >= 'a' && c <= 'z') || c == ' ' || BCHARS_PUNCTUATION.indexOf(c) >= 0);
         if (!ok) {
-            throw new ResourceListFormatException("multipart boundary malformed");
+            throw new MultipartFormatException("multipart boundary malformed");
         }
     }
 
-    static List<Part> parse(byte[] body, String boundary) {
+    public static List<Part> parse(byte[] body, String boundary) {
         // ISO-8859-1 maps each byte to one char, so indexes in the text are indexes in the bytes.
         String text = new String(body, ISO_8859_1);
         String dash = "--" + boundary;
         int delimiter = text.startsWith(dash) ? 0 : nextDelimiter(text, dash, 0);
         if (delimiter < 0) {
-            throw new ResourceListFormatException("multipart has no delimiter line");
+            throw new MultipartFormatException("multipart has no delimiter line");
         }
         List<Part> parts = new ArrayList<>();
         while (true) {
@@ -136,11 +136,11 @@ final class MultipartMixed {
             // RFC 2046 sec 5.1.1 transport-padding: white space a gateway may add after a delimiter
             int start = lineEnd(text, skipSpace(text, after));
             if (start < 0) {
-                throw new ResourceListFormatException("multipart delimiter line malformed");
+                throw new MultipartFormatException("multipart delimiter line malformed");
             }
             int next = nextDelimiter(text, dash, start);
             if (next < 0) {
-                throw new ResourceListFormatException("multipart has no close delimiter");
+                throw new MultipartFormatException("multipart has no close delimiter");
             }
             // The line break before a delimiter belongs to the delimiter (RFC 2046 sec 5.1.1).
             int end = next - 1;
@@ -166,7 +166,7 @@ final class MultipartMixed {
                 if (line == start) {
                     return new Part(headers, new byte[0]);
                 }
-                throw new ResourceListFormatException("multipart part headers not ended by a blank line");
+                throw new MultipartFormatException("multipart part headers not ended by a blank line");
             }
             int lf = text.indexOf('\n', line);
             int next = lf < 0 || lf >= end ? end : lf + 1;
@@ -186,7 +186,7 @@ final class MultipartMixed {
     private static void header(List<String[]> headers, String line) {
         if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
             if (headers.isEmpty()) {
-                throw new ResourceListFormatException("multipart part header malformed");
+                throw new MultipartFormatException("multipart part header malformed");
             }
             String[] last = headers.get(headers.size() - 1);
             last[1] = (last[1] + ' ' + line.strip()).strip();
@@ -195,17 +195,19 @@ final class MultipartMixed {
         int colon = line.indexOf(':');
         String name = colon < 0 ? "" : line.substring(0, colon).strip();
         if (name.isEmpty() || name.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new ResourceListFormatException("multipart part header malformed");
+            throw new MultipartFormatException("multipart part header malformed");
         }
         headers.add(new String[] {name, line.substring(colon + 1).strip()});
     }
 
-    static byte[] write(String boundary, List<Part> parts) {
+    /** The body of {@code parts} between {@code boundary} delimiters; refuses a part that contains the boundary. */
+    public static byte[] write(String boundary, List<Part> parts) {
+        checkBoundary(boundary);
         String dash = "--" + boundary;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part part : parts) {
             if (new String(part.body(), ISO_8859_1).contains(dash)) {
-                throw new ResourceListFormatException("multipart boundary occurs in a part");
+                throw new MultipartFormatException("multipart boundary occurs in a part");
             }
             StringBuilder head = new StringBuilder(dash).append("\r\n");
             for (String[] h : part.headers()) {
