@@ -58,16 +58,23 @@ public final class PayloadInspector {
                 throw new BadMessageException(400, "imdn.Disposition-Notification without DateTime");
             }
         }
-        ImdnDocument notification = null;
-        if (ImdnMessages.isNotification(cpim)) {
-            try {
-                notification = ImdnDocument.parse(cpim.body());
-            } catch (ImdnFormatException e) {
-                throw new BadMessageException(400, e.getMessage());
+        List<ImdnDocument> notifications;
+        try {
+            // RFC 5438 sec 6.4: a route that cannot be read would send notifications nowhere.
+            ImdnMessages.recordRoutes(cpim);
+            ImdnMessages.routes(cpim);
+            if (ImdnMessages.isNotification(cpim)) {
+                notifications = List.of(ImdnDocument.parse(cpim.body()));
+            } else if (ImdnMessages.isAggregate(cpim)) {
+                notifications = ImdnMessages.aggregated(cpim);
+            } else {
+                notifications = List.of();
             }
+        } catch (ImdnFormatException e) {
+            throw new BadMessageException(400, e.getMessage());
         }
         String payloadType = baseType(cpim.contentType());
-        return new Payload(cpim, payloadType, notification, imdnId, disposition, cpim.dateTime().orElse(null),
+        return new Payload(cpim, payloadType, notifications, imdnId, disposition, cpim.dateTime().orElse(null),
                 cpim.subject().orElse(null), payloadType.equals(IS_COMPOSING));
     }
 

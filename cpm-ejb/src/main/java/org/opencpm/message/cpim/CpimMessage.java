@@ -144,16 +144,33 @@ public final class CpimMessage {
      * {@code x.Message-ID} after {@code NS: x <urn:ietf:params:imdn>}.
      */
     public Optional<String> extension(String namespaceUri, String localName) {
+        return extensions(namespaceUri, localName).stream().findFirst();
+    }
+
+    /** Every value of extension header {@code localName} in namespace {@code namespaceUri}, in order. */
+    public List<String> extensions(String namespaceUri, String localName) {
         for (Map.Entry<String, String> ns : namespaces.entrySet()) {
             if (CpimRules.sameNamespace(ns.getValue(), namespaceUri)) {
-                String name = ns.getKey().isEmpty() ? localName : ns.getKey() + '.' + localName;
-                Optional<String> value = header(name);
-                if (value.isPresent()) {
-                    return value;
+                List<String> values = headers(prefixed(ns.getKey(), localName));
+                if (!values.isEmpty()) {
+                    return values;
                 }
             }
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    /** The prefix the message binds to {@code namespaceUri} (the first, if several), "" for the default one. */
+    public Optional<String> prefixOf(String namespaceUri) {
+        return namespaces.entrySet().stream()
+                .filter(ns -> CpimRules.sameNamespace(ns.getValue(), namespaceUri))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** {@code prefix.localName}, or just {@code localName} in the default namespace. */
+    public static String prefixed(String prefix, String localName) {
+        return prefix.isEmpty() ? localName : prefix + '.' + localName;
     }
 
     /** The MIME content headers in order. */
@@ -183,6 +200,18 @@ public final class CpimMessage {
     /** The body, byte for byte as received or given. */
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * This message with one more message header, placed before the header now at {@code index} (or last when
+     * {@code index} is the number of headers); checked as any message is.
+     *
+     * @throws CpimFormatException when the result breaks a rule, e.g. an undeclared prefix
+     */
+    public CpimMessage withHeaderAt(int index, String name, String value) {
+        List<CpimHeader> added = new ArrayList<>(headers);
+        added.add(index, new CpimHeader(name, value));
+        return new CpimMessage(added, contentHeaders, body);
     }
 
     /** The message as written: CRLF line ends, header names and order as held, the body unchanged. */

@@ -66,6 +66,11 @@ public record ImdnDocument(String messageId, String dateTime, String recipientUr
         return ImdnXmlWriter.write(this);
     }
 
+    /** The same document in as few bytes as the schema allows, for aggregates (RFC 5438 sec 8.3). */
+    public byte[] toCompactXml() {
+        return ImdnXmlWriter.writeCompact(this);
+    }
+
     public Optional<DeliveryStatus> deliveryStatus() {
         return type == NotificationType.DELIVERY ? Optional.of(DeliveryStatus.fromXml(status)) : Optional.empty();
     }
