@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.opencpm.authentication.DigestAuthenticator;
+import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.user.HomeDomain;
@@ -44,5 +45,11 @@ public class CoreProducers {
     @Singleton
     DeferralPolicy deferralPolicy() {
         return DeferralPolicy.fromSystemProperties();
+    }
+
+    @Produces
+    @Singleton
+    ControllingPolicy controllingPolicy() {
+        return ControllingPolicy.from(PolicyProperties.system());
     }
 }
