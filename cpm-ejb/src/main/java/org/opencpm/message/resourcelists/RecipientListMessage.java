@@ -50,7 +50,7 @@ public record RecipientListMessage(ResourceLists recipients, String innerContent
     private static RecipientListMessage split(String contentType, byte[] body, int maxEntries) {
         Objects.requireNonNull(body, "body");
         if (body.length > MAX_SIZE) {
-            throw new ResourceListFormatException("multipart body too large");
+            throw ResourceListFormatException.overLimit("multipart body too large");
         }
         String boundary = MultipartMixed.boundary(contentType);
         MultipartMixed.Part list = null;

@@ -25,7 +25,7 @@ final class ResourceListsReader {
 
     static ResourceLists read(byte[] xml, int maxEntries) {
         if (xml.length > ResourceLists.MAX_SIZE) {
-            throw new ResourceListFormatException("resource list document too large");
+            throw ResourceListFormatException.overLimit("resource list document too large");
         }
         Element root = SafeXml.parse(xml, "resource list", ResourceListFormatException::new).getDocumentElement();
         if (!isOurs(root, "resource-lists")) {
@@ -59,7 +59,7 @@ final class ResourceListsReader {
             switch (child.getLocalName()) {
                 case "entry" -> {
                     if (++entryCount > maxEntries) {
-                        throw new ResourceListFormatException("resource list has more than " + maxEntries
+                        throw ResourceListFormatException.overLimit("resource list has more than " + maxEntries
                                 + " entries");
                     }
                     entries.add(entry(child));
