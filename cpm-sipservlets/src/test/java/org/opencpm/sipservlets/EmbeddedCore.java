@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.authentication.DigestAuthenticator;
+import org.opencpm.controlling.ControllingPolicy;
+import org.opencpm.controlling.NotificationAggregator;
 import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
@@ -24,7 +27,10 @@ import org.opencpm.preference.UserPreferences;
 import org.opencpm.registrar.LocationService;
 import org.opencpm.registrar.RegistrarPolicy;
 import org.opencpm.sip.container.EmbeddedSipContainer;
+import org.opencpm.sipservlets.controlling.AdHocMessageHandler;
+import org.opencpm.sipservlets.controlling.CopyDistributor;
 import org.opencpm.sipservlets.controlling.GroupMessageHandler;
+import org.opencpm.sipservlets.controlling.NotificationRouter;
 import org.opencpm.sipservlets.participating.DeferredExpiry;
 import org.opencpm.sipservlets.participating.DeferredPusher;
 import org.opencpm.sipservlets.participating.DeliveryEngine;
@@ -32,6 +38,7 @@ import org.opencpm.sipservlets.participating.ParticipatingServlet;
 import org.opencpm.sipservlets.participating.TerminatingHandler;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
 import org.opencpm.sipservlets.security.SipDigestGuard;
+import org.opencpm.storage.controlling.InMemoryNotificationAggregationRepository;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
 import org.opencpm.storage.group.InMemoryGroupDocumentRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
@@ -66,6 +73,9 @@ final class EmbeddedCore implements AutoCloseable {
     final GroupService groups = new GroupService(new InMemoryGroupDocumentRepository(), accounts,
             new HomeDomain()); // opencpm.test unless -Dopencpm.domain says otherwise, as DOMAIN
     final EmbeddedSipContainer container;
+    /** The CF's notification aggregation; tests call {@link NotificationAggregator#flushWaiting()} as its timer does. */
+    final NotificationAggregator aggregator;
+    private final AtomicReference<NotificationRouter> router = new AtomicReference<>();
 
     EmbeddedCore() throws Exception {
         this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
@@ -74,6 +84,10 @@ final class EmbeddedCore implements AutoCloseable {
     }
 
     EmbeddedCore(ServiceProviderPolicy provider) throws Exception {
+        this(provider, ControllingPolicy.defaults());
+    }
+
+    EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling) throws Exception {
         CoreSettings settings = new CoreSettings(DOMAIN);
         CredentialsSource source = (username, realm) -> Optional.ofNullable(users.get(username))
                 .filter(c -> c.realm().equals(realm));
@@ -101,13 +115,19 @@ final class EmbeddedCore implements AutoCloseable {
         container = EmbeddedSipContainer.onFreePort(props);
         DeliveryEngine engine = new DeliveryEngine(container, provider);
         pusher = new DeferredPusher(prefs, location, deferral, engine, settings, provider);
+        // The PF and the CF need each other, as CDI resolves through proxies in WildFly.
         TerminatingHandler terminating = new TerminatingHandler(prefs, location, deferral, engine, pusher,
-                new NoInterworking(), store, source, settings, provider, clock);
+                new NoInterworking(), store, source, settings, provider, clock,
+                (route, sender, notifier, doc) -> router.get().offer(route, sender, notifier, doc));
+        aggregator = new NotificationAggregator(new InMemoryNotificationAggregationRepository(), controlling, clock);
+        router.set(new NotificationRouter(aggregator, terminating, settings, source));
+        CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling);
         expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
                 .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
                         new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock),
-                        new GroupMessageHandler(groups, terminating, source, settings)));
+                        new GroupMessageHandler(groups, distributor),
+                        new AdHocMessageHandler(controlling, settings, distributor), router.get()));
         try (var rules = getClass().getResourceAsStream("/META-INF/sip-routing.conf")) {
             container.start(new String(rules.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -118,6 +138,11 @@ final class EmbeddedCore implements AutoCloseable {
         users.put(user, new DigestCredentials(user, DOMAIN, DigestHashes.ha1Md5(user, DOMAIN, password),
                 DigestHashes.ha1Sha256(user, DOMAIN, password), "sip:" + user + "@" + DOMAIN));
         accounts.persist(new UserAccount("sip:" + user + "@" + DOMAIN, user, DOMAIN, password));
+    }
+
+    /** What the CF's timer does every few seconds: sends the notifications that waited the window. */
+    void flushNotifications() {
+        router.get().send(aggregator.flushWaiting());
     }
 
     int port() {

@@ -160,8 +160,13 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         for (Map.Entry<String, String> e : extraHeaders.entrySet()) {
             r.addHeader(headers.createHeader(e.getKey(), e.getValue()));
         }
-        String[] type = contentType.split("/", 2);
+        String[] params = contentType.split(";");
+        String[] type = params[0].trim().split("/", 2);
         ContentTypeHeader ct = headers.createContentTypeHeader(type[0], type[1]);
+        for (int i = 1; i < params.length; i++) {
+            String[] param = params[i].split("=", 2);
+            ct.setParameter(param[0].trim(), param.length > 1 ? param[1].trim() : "");
+        }
         r.setContent(body, ct);
         return sendWithAuth(r, password);
     }

@@ -6,23 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.group.Authorization;
 import org.opencpm.group.Group;
 import org.opencpm.group.GroupMember;
 import org.opencpm.group.GroupService;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.sip.api.SipServletRequest;
-import org.opencpm.sipservlets.CoreSettings;
-import org.opencpm.sipservlets.participating.SenderReply;
-import org.opencpm.sipservlets.participating.TerminatingHandler;
 
 /**
  * A standalone message to a pre-defined group (OMA CPM SD 5.2.2.1.2). The group's policies decide whether the
  * sender may send it (404 unknown group, 403 with the reason otherwise); then each member but the sender gets a
  * copy through their own terminating PF. Each copy carries both addresses: the SIP From is the group (so that a
  * reply to the whole group goes to the group, 5.2.2.1.4) and P-Asserted-Identity, like the CPIM From inside the
- * unchanged body, is the sender. Reply-To is dropped, as it is not honoured for pre-defined groups (5.2.2.1.4).
+ * body, is the sender. Reply-To is dropped, as it is not honoured for pre-defined groups (5.2.2.1.4). The body is
+ * unchanged but for the IMDN-Record-Route the CF adds when notifications were asked for ({@link CopyDistributor}).
  */
 @ApplicationScoped
 public class GroupMessageHandler {
@@ -30,20 +27,15 @@ public class GroupMessageHandler {
     private static final Logger LOG = Logger.getLogger(GroupMessageHandler.class.getName());
 
     private GroupService groups;
-    private TerminatingHandler terminating;
-    private CredentialsSource users;
-    private CoreSettings settings;
+    private CopyDistributor distributor;
 
     protected GroupMessageHandler() {
     }
 
     @Inject
-    public GroupMessageHandler(GroupService groups, TerminatingHandler terminating, CredentialsSource users,
-                               CoreSettings settings) {
+    public GroupMessageHandler(GroupService groups, CopyDistributor distributor) {
         this.groups = groups;
-        this.terminating = terminating;
-        this.users = users;
-        this.settings = settings;
+        this.distributor = distributor;
     }
 
     /** The group at the Request-URI, if there is one. */
@@ -74,21 +66,11 @@ public class GroupMessageHandler {
             }
         }
         String from = "\"" + group.displayName().replace("\"", "'") + "\" <" + group.address() + ">";
-        int copies = 0;
-        for (GroupMember member : groups.recipientsExcept(group.address(), sender)) {
-            Optional<String> user = settings.userOf(member.address());
-            if (user.isEmpty() || users.credentials(user.get(), settings.domain()).isEmpty()) {
-                // A member outside the home domain needs interworking or another network's PF (not built yet).
-                LOG.info(() -> "group " + group.address() + ": no route to member " + member.address());
-                continue;
-            }
-            terminating.handle(new StandaloneMessage(user.get(), member.address(), from, message.senderIdentity(),
-                    message.anonymous(), message.blacklistKey(), headers, message.contentType(), message.body(),
-                    message.payload()), SenderReply.NONE);
-            copies++;
-        }
-        int sent = copies;
-        LOG.fine(() -> "group " + group.address() + ": " + sent + " copies from " + sender);
+        List<String> members = groups.recipientsExcept(group.address(), sender).stream()
+                .map(GroupMember::address)
+                .toList();
+        int copies = distributor.distribute(message, group.address(), from, headers, members);
+        LOG.fine(() -> "group " + group.address() + ": " + copies + " copies from " + sender);
         request.createResponse(202, "Accepted").send();
     }
 }

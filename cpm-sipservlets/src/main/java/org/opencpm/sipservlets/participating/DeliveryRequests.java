@@ -20,7 +20,9 @@ final class DeliveryRequests {
     static final Set<String> HOP_BY_HOP = Set.of("via", "v", "route", "record-route", "max-forwards", "call-id", "i",
             "cseq", "from", "f", "to", "t", "contact", "m", "content-length", "l", "content-type", "c",
             "authorization", "proxy-authorization", "proxy-require", "p-preferred-identity", "p-asserted-identity",
-            "p-preferred-service", "p-asserted-service", "p-served-user");
+            "p-preferred-service", "p-asserted-service", "p-served-user",
+            // The option tags this hop needed (e.g. recipient-list-message, RFC 5365): not the device's concern.
+            "require");
 
     private DeliveryRequests() {
     }

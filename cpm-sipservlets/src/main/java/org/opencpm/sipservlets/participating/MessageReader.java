@@ -9,9 +9,10 @@ import org.opencpm.participating.Payload;
 import org.opencpm.participating.PayloadInspector;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.sip.api.SipServletRequest;
+import org.opencpm.sip.api.SipServletResponse;
 
 /** Turns an incoming pager-mode MESSAGE into the {@link StandaloneMessage} the PF handles, or refuses it. */
-final class MessageReader {
+public final class MessageReader {
 
     /** Longest end-to-end header line kept; a bound on what one message may make the PF store. */
     private static final int MAX_HEADER_LINE = 1024;
@@ -24,9 +25,19 @@ final class MessageReader {
      * @param senderIdentity the authenticated sender's canonical address
      * @throws BadMessageException when the body or the headers are unacceptable
      */
-    static StandaloneMessage read(SipServletRequest request, String recipient, String recipientAddress,
-                                  String senderIdentity) {
-        Payload payload = PayloadInspector.inspect(request.getContentType(), request.getRawContent());
+    public static StandaloneMessage read(SipServletRequest request, String recipient, String recipientAddress,
+                                         String senderIdentity) {
+        return read(request, request.getContentType(), request.getRawContent(), recipient, recipientAddress,
+                senderIdentity);
+    }
+
+    /**
+     * As {@link #read(SipServletRequest, String, String, String)}, for a message that is one part of the request's
+     * body (RFC 5365).
+     */
+    public static StandaloneMessage read(SipServletRequest request, String contentType, byte[] body,
+                                         String recipient, String recipientAddress, String senderIdentity) {
+        Payload payload = PayloadInspector.inspect(contentType, body);
         boolean anonymous = isAnonymous(request);
         if (anonymous && payload.disposition().any()) {
             // OMA CPM SD 5.2.6 note: notifications cannot be asked for anonymously.
@@ -38,11 +49,20 @@ final class MessageReader {
         }
         return new StandaloneMessage(recipient, recipientAddress, request.getFrom().toString(),
                 anonymous ? null : senderIdentity, anonymous, senderIdentity, endToEndHeaders(request),
-                request.getContentType(), request.getRawContent(), payload);
+                contentType, body, payload);
+    }
+
+    /** Answers a message refused for its body or headers: the status and reason, with Accept for a 415. */
+    public static void refuse(SipServletRequest request, BadMessageException e, List<String> accepted) {
+        SipServletResponse bad = request.createResponse(e.status(), e.reasonPhrase());
+        if (e.status() == 415) {
+            accepted.forEach(type -> bad.addHeader("Accept", type)); // RFC 3261 21.4.13
+        }
+        bad.send();
     }
 
     /** RFC 3323: an anonymous From, or Privacy asking to hide the identity. */
-    static boolean isAnonymous(SipServletRequest request) {
+    public static boolean isAnonymous(SipServletRequest request) {
         if (request.getFrom().getURI() instanceof SipURI from && from.getHost() != null
                 && from.getHost().equalsIgnoreCase("anonymous.invalid")) {
             return true;

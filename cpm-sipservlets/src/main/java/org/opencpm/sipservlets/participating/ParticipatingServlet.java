@@ -2,6 +2,8 @@ package org.opencpm.sipservlets.participating;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -10,6 +12,7 @@ import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.group.Group;
 import org.opencpm.message.imdn.ImdnDocument;
+import org.opencpm.message.resourcelists.RecipientListMessage;
 import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PagerModeLimits;
 import org.opencpm.participating.PayloadInspector;
@@ -20,7 +23,9 @@ import org.opencpm.sip.api.SipServlet;
 import org.opencpm.sip.api.SipServletRequest;
 import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.controlling.AdHocMessageHandler;
 import org.opencpm.sipservlets.controlling.GroupMessageHandler;
+import org.opencpm.sipservlets.controlling.NotificationRouter;
 import org.opencpm.sipservlets.security.SipDigestGuard;
 import org.opencpm.user.DigestCredentials;
 
@@ -29,7 +34,9 @@ import org.opencpm.user.DigestCredentials;
  * user of this domain writing as themselves (or anonymously, RFC 3323); the message must be well-formed; of the
  * delivery notifications of one type a user's devices send for one message only the first goes on (5.2.6). The
  * recipient is served here too, so the message goes straight to the terminating PF ({@link TerminatingHandler}),
- * or, for a pre-defined group's address, to the Controlling Function ({@link GroupMessageHandler}).
+ * or to the Controlling Function: for a pre-defined group's address ({@link GroupMessageHandler}, or
+ * {@link NotificationRouter} for the notifications that come back through it), or for the ad-hoc address
+ * ({@link AdHocMessageHandler}).
  */
 @ServletName(DeliveryEngine.SERVLET)
 @ApplicationScoped
@@ -44,6 +51,8 @@ public class ParticipatingServlet extends SipServlet {
     private DeliveryEngine engine;
     private NotificationDeduplicator notifications;
     private GroupMessageHandler groupMessages;
+    private AdHocMessageHandler adHocMessages;
+    private NotificationRouter notificationRouter;
 
     protected ParticipatingServlet() {
     }
@@ -51,7 +60,8 @@ public class ParticipatingServlet extends SipServlet {
     @Inject
     public ParticipatingServlet(SipDigestGuard guard, CredentialsSource users, CoreSettings settings,
                                 TerminatingHandler terminating, DeliveryEngine engine,
-                                NotificationDeduplicator notifications, GroupMessageHandler groupMessages) {
+                                NotificationDeduplicator notifications, GroupMessageHandler groupMessages,
+                                AdHocMessageHandler adHocMessages, NotificationRouter notificationRouter) {
         this.guard = guard;
         this.users = users;
         this.settings = settings;
@@ -59,6 +69,8 @@ public class ParticipatingServlet extends SipServlet {
         this.engine = engine;
         this.notifications = notifications;
         this.groupMessages = groupMessages;
+        this.adHocMessages = adHocMessages;
+        this.notificationRouter = notificationRouter;
     }
 
     @Override
@@ -72,14 +84,27 @@ public class ParticipatingServlet extends SipServlet {
             request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
             return;
         }
+        if (!(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
+            request.createResponse(404, "Not Found (no such user)").send();
+            return;
+        }
+        boolean adHoc = adHocMessages.isAdHocAddress(target.getUser());
+        List<String> unsupported = unsupportedExtensions(request, adHoc);
+        if (!unsupported.isEmpty()) {
+            SipServletResponse bad = request.createResponse(420, "Bad Extension"); // RFC 3261 8.2.2.3
+            bad.setHeader("Unsupported", String.join(", ", unsupported));
+            bad.send();
+            return;
+        }
+        if (adHoc) {
+            // A MESSAGE to a list of recipients: the Controlling Function takes it (SD 5.2.2.1.2, RFC 5365).
+            adHocMessages.distribute(request, senderAddress);
+            return;
+        }
         if (PagerModeLimits.tooLargeForPagerMode(request.getContentLength())) {
             SipServletResponse tooLarge = request.createResponse(413, "Request Entity Too Large");
             tooLarge.setHeader("Warning", PagerModeLimits.warningFor(settings.domain()));
             tooLarge.send();
-            return;
-        }
-        if (!(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
-            request.createResponse(404, "Not Found (no such user)").send();
             return;
         }
         boolean toUser = users.credentials(target.getUser(), settings.domain()).isPresent();
@@ -94,17 +119,8 @@ public class ParticipatingServlet extends SipServlet {
             message = MessageReader.read(request, target.getUser(), settings.addressOf(target.getUser()),
                     senderAddress);
         } catch (BadMessageException e) {
-            SipServletResponse bad = request.createResponse(e.status(), e.reasonPhrase());
-            if (e.status() == 415) {
-                PayloadInspector.ACCEPTED.forEach(type -> bad.addHeader("Accept", type)); // RFC 3261 21.4.13
-            }
-            bad.send();
+            MessageReader.refuse(request, e, PayloadInspector.ACCEPTED);
             LOG.fine(() -> "refused MESSAGE " + request.getCallId() + ": " + e.reasonPhrase());
-            return;
-        }
-        if (group.isPresent()) {
-            // The recipient is a pre-defined group: the Controlling Function takes it (SD 5.2.2.1.2).
-            groupMessages.distribute(request, group.get(), message, senderAddress);
             return;
         }
         ImdnDocument notification = message.payload().notification();
@@ -114,7 +130,31 @@ public class ParticipatingServlet extends SipServlet {
             request.createResponse(200, "OK (notification already sent by another device)").send();
             return;
         }
+        if (group.isPresent()) {
+            // The recipient is a pre-defined group: the Controlling Function takes it (SD 5.2.2.1.2), or, for a
+            // notification the group's IMDN-Record-Route brought back, aggregates it (5.2.6.1).
+            if (message.payload().isNotification()) {
+                notificationRouter.receive(request, group.get().address(), message, senderAddress);
+            } else {
+                groupMessages.distribute(request, group.get(), message, senderAddress);
+            }
+            return;
+        }
         terminating.handle(message, new PendingRequest(request));
+    }
+
+    /** Require option tags this request needs and this target cannot give (RFC 3261 8.2.2.3). */
+    private static List<String> unsupportedExtensions(SipServletRequest request, boolean adHoc) {
+        List<String> unsupported = new ArrayList<>();
+        for (String value : request.getHeaders("Require")) {
+            for (String tag : value.split(",")) {
+                String t = tag.trim().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty() && !(adHoc && t.equals(RecipientListMessage.REQUIRE_OPTION_TAG))) {
+                    unsupported.add(t);
+                }
+            }
+        }
+        return unsupported;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.opencpm.deferral.DeferralQueueFullException;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.interworking.InterworkingGateway;
 import org.opencpm.message.imdn.DeliveryStatus;
+import org.opencpm.message.imdn.ImdnMessages;
 import org.opencpm.messagestore.MessageStoreGateway;
 import org.opencpm.participating.HandOverRefusedException;
 import org.opencpm.participating.ServerNotifications;
@@ -50,6 +51,7 @@ public class TerminatingHandler {
     private ServiceProviderPolicy provider;
     private TerminatingPolicy policy;
     private Clock clock;
+    private RoutedNotifications routedNotifications;
 
     protected TerminatingHandler() {
     }
@@ -58,7 +60,7 @@ public class TerminatingHandler {
     public TerminatingHandler(PreferenceService preferences, LocationService location, DeferralService deferral,
                               DeliveryEngine engine, DeferredPusher pusher, InterworkingGateway interworking,
                               MessageStoreGateway messageStore, CredentialsSource users, CoreSettings settings,
-                              ServiceProviderPolicy provider, Clock clock) {
+                              ServiceProviderPolicy provider, Clock clock, RoutedNotifications routedNotifications) {
         this.preferences = preferences;
         this.location = location;
         this.deferral = deferral;
@@ -71,6 +73,7 @@ public class TerminatingHandler {
         this.provider = provider;
         this.policy = new TerminatingPolicy(provider);
         this.clock = clock;
+        this.routedNotifications = routedNotifications;
     }
 
     public void handle(StandaloneMessage message, SenderReply reply) {
@@ -183,10 +186,26 @@ public class TerminatingHandler {
         String senderUser = original.senderIdentity() == null ? null
                 : settings.userOf(original.senderIdentity()).orElse(null);
         try {
-            ServerNotifications.delivery(original, status, senderUser, clock.instant())
-                    .ifPresent(n -> handle(n, SenderReply.NONE));
+            Optional<StandaloneMessage> notification =
+                    ServerNotifications.delivery(original, status, senderUser, clock.instant());
+            if (notification.isPresent() && !throughControllingFunction(original, notification.get())) {
+                handle(notification.get(), SenderReply.NONE);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not notify " + original.senderIdentity() + " of " + status, e);
         }
+    }
+
+    /**
+     * A copy from a group or an ad-hoc list asks for its notifications to come back through the CF (RFC 5438 sec
+     * 6.4, OMA CPM SD 5.2.6.1): the PF's own go there too, to be aggregated with the clients'.
+     */
+    private boolean throughControllingFunction(StandaloneMessage original, StandaloneMessage notification) {
+        if (original.payload().cpim() == null) {
+            return false;
+        }
+        List<String> routes = ImdnMessages.recordRoutes(original.payload().cpim());
+        return !routes.isEmpty() && routedNotifications.offer(routes.get(0), original.senderIdentity(),
+                original.recipientAddress(), notification.payload().notification());
     }
 }
