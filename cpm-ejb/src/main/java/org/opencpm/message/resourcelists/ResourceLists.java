@@ -31,7 +31,7 @@ public record ResourceLists(List<ResourceList> lists) {
                     entries.add(entry);
                 }
             }
-            unique.add(new ResourceList(list.name(), entries));
+            unique.add(new ResourceList(list.name(), list.displayName(), entries));
         }
         if (seen.isEmpty()) {
             throw new ResourceListFormatException("resource list has no entries");
@@ -47,7 +47,8 @@ public record ResourceLists(List<ResourceList> lists) {
     /**
      * Parses a document with DTDs, external entities and XInclude off. {@code entry-ref} and {@code external}
      * are refused rather than dereferenced: resolving them would make us fetch on a sender's behalf. White space
-     * around a URI or a display name is layout and dropped; an empty display name is none.
+     * around a URI or a display name is layout and dropped; an empty display name is none. A top-level list keeps its
+     * own display name; those of nested lists go with the nesting.
      *
      * @param maxEntries most {@code <entry>} elements accepted, counted before duplicates are dropped
      * @throws ResourceListFormatException saying in one line what is wrong; never the parser's own text

@@ -39,7 +39,8 @@ final class ResourceListsReader {
             if (isOurs(child, "list")) {
                 List<ResourceEntry> entries = new ArrayList<>();
                 reader.collect(child, entries, 0);
-                lists.add(new ResourceList(attribute(child, "name"), entries));
+                lists.add(new ResourceList(attribute(child, "name"),
+                        displayName(child, "resource list has more than one display-name"), entries));
             }
         }
         if (lists.isEmpty()) {
@@ -68,7 +69,7 @@ final class ResourceListsReader {
                 case "entry-ref", "external" -> throw new ResourceListFormatException(
                         "resource list " + child.getLocalName() + " not supported");
                 default -> {
-                    // display-name of the list and unknown elements carry no recipients
+                    // display-names of lists and unknown elements carry no recipients
                 }
             }
         }
@@ -76,18 +77,23 @@ final class ResourceListsReader {
 
     private static ResourceEntry entry(Element entry) {
         String uri = attribute(entry, "uri");
+        // xs:anyURI collapses whitespace, so spaces around the URI are layout.
+        return new ResourceEntry(uri == null ? null : uri.strip(),
+                displayName(entry, "resource list entry has more than one display-name"), copyControl(entry));
+    }
+
+    /** The one {@code <display-name>} of a list or an entry (RFC 4826 sec 3.2), stripped; null if absent or empty. */
+    private static String displayName(Element parent, String repeated) {
         String displayName = null;
-        for (Element child : children(entry)) {
+        for (Element child : children(parent)) {
             if (isOurs(child, "display-name")) {
                 if (displayName != null) {
-                    throw new ResourceListFormatException("resource list entry has more than one display-name");
+                    throw new ResourceListFormatException(repeated);
                 }
                 displayName = child.getTextContent().strip();
             }
         }
-        // xs:anyURI collapses whitespace, so spaces around the URI are layout.
-        return new ResourceEntry(uri == null ? null : uri.strip(),
-                displayName == null || displayName.isEmpty() ? null : displayName, copyControl(entry));
+        return displayName == null || displayName.isEmpty() ? null : displayName;
     }
 
     private static CopyControl copyControl(Element entry) {

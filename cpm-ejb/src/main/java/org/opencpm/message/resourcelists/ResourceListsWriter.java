@@ -20,6 +20,9 @@ final class ResourceListsWriter {
                 SafeXml.appendAttribute(xml.append(" name=\""), list.name()).append('"');
             }
             xml.append(">\n");
+            if (list.displayName() != null) {
+                SafeXml.appendText(xml.append("    <display-name>"), list.displayName()).append("</display-name>\n");
+            }
             for (ResourceEntry entry : list.entries()) {
                 SafeXml.appendAttribute(xml.append("    <entry uri=\""), entry.uri())
                         .append("\" cp:copyControl=\"").append(entry.copyControl().xmlValue()).append('"');

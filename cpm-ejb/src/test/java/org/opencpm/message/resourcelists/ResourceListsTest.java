@@ -96,6 +96,20 @@ class ResourceListsTest {
     }
 
     @Test
+    void readsTheDisplayNameOfATopLevelListOnly() {
+        ResourceLists lists = parse("<resource-lists xmlns=\"" + NS + "\"><list name=\"team\">"
+                + "<display-name xml:lang=\"en\"> Team &amp; co </display-name>"
+                + "<list><display-name>Nested</display-name><entry uri=\"sip:a@example.com\"/></list></list>"
+                + "<list><display-name> </display-name><entry uri=\"sip:b@example.com\"/></list>"
+                + "</resource-lists>");
+        assertEquals(List.of(new ResourceList("team", "Team & co", List.of(new ResourceEntry("sip:a@example.com"))),
+                new ResourceList(null, null, List.of(new ResourceEntry("sip:b@example.com")))), lists.lists());
+        assertEquals("resource list has more than one display-name", assertThrows(ResourceListFormatException.class,
+                () -> parse(list("<display-name>A</display-name><display-name>B</display-name>"
+                        + "<entry uri=\"sip:a@example.com\"/>"))).getMessage());
+    }
+
+    @Test
     void flattensNestedListsIntoTheirTopLevelList() {
         ResourceLists lists = parse("<resource-lists xmlns=\"" + NS + "\" xmlns:cp=\"" + CP + "\">"
                 + "<list name=\"friends\"><display-name>Friends</display-name>"
@@ -107,7 +121,7 @@ class ResourceListsTest {
                 + "<list name=\"work\"><entry uri=\"sip:d@example.com\" cp:copyControl=\"bcc\"/></list>"
                 + "</resource-lists>");
         assertEquals(List.of(
-                new ResourceList("friends", List.of(new ResourceEntry("sip:a@example.com"),
+                new ResourceList("friends", "Friends", List.of(new ResourceEntry("sip:a@example.com"),
                         new ResourceEntry("sip:b@example.com", null, CopyControl.CC),
                         new ResourceEntry("tel:+15551234567"),
                         new ResourceEntry("sips:c@example.com"))),
@@ -259,12 +273,28 @@ class ResourceListsTest {
                 """, new String(lists.toXml(), UTF_8));
     }
 
+    @Test
+    void writesTheListDisplayNameFirst() {
+        ResourceLists lists = new ResourceLists(List.of(new ResourceList("team", "Team & <co>",
+                List.of(new ResourceEntry("sip:a@example.com")))));
+        assertEquals("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists" \
+                xmlns:cp="urn:ietf:params:xml:ns:copycontrol">
+                  <list name="team">
+                    <display-name>Team &amp; &lt;co&gt;</display-name>
+                    <entry uri="sip:a@example.com" cp:copyControl="to"/>
+                  </list>
+                </resource-lists>
+                """, new String(lists.toXml(), UTF_8));
+    }
+
     static Stream<ResourceLists> documents() {
         return Stream.of(
                 ResourceLists.of(null, List.of(new ResourceEntry("tel:+8613800000001"))),
                 ResourceLists.of("n\r\n\tx", List.of(new ResourceEntry("sip:a@example.com", "\u00fc \ud83d\ude00\tx",
                         CopyControl.BCC), new ResourceEntry("SIP:b@example.com", "\"q\" 'x'", CopyControl.CC))),
-                new ResourceLists(List.of(new ResourceList("one", List.of(new ResourceEntry("tel:+1"))),
+                new ResourceLists(List.of(new ResourceList("one", "One \u00fc", List.of(new ResourceEntry("tel:+1"))),
                         new ResourceList(null, List.of(new ResourceEntry("tel:+2", "two", CopyControl.CC))))));
     }
 
@@ -288,6 +318,8 @@ class ResourceListsTest {
         assertEquals("resource list name has a character XML cannot carry", assertThrows(
                 ResourceListFormatException.class, () -> ResourceLists.of("\ud800", List.of(
                         new ResourceEntry("sip:a@example.com")))).getMessage());
+        assertEquals("resource list display-name has a character XML cannot carry", assertThrows(
+                ResourceListFormatException.class, () -> new ResourceList("x", "\uffff", List.of())).getMessage());
         assertThrows(NullPointerException.class, () -> new ResourceEntry("sip:a@example.com", null, null));
     }
 }
