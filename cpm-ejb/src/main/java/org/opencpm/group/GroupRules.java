@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.opencpm.message.SafeXml;
 import org.opencpm.preference.CanonicalUri;
 import org.opencpm.storage.group.StoredMember;
 
@@ -179,6 +180,11 @@ public final class GroupRules {
         }
         if (value.length() > MAX_DISPLAY_NAME_LENGTH) {
             throw new InvalidGroupException(field, "must be at most " + MAX_DISPLAY_NAME_LENGTH + " characters");
+        }
+        // A group is also an RFC 4826 document (its resource-lists view), which must be able to carry its names.
+        if (!SafeXml.canCarry(value)) {
+            throw new InvalidGroupException(field, "must have only characters XML can carry: no controls "
+                    + "but tab, CR and LF");
         }
         return value;
     }

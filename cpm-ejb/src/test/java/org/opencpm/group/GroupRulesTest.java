@@ -45,6 +45,8 @@ class GroupRulesTest {
                 Arguments.of(draft(null, null), "displayName", "is required and must not be blank"),
                 Arguments.of(draft(" ", null), "displayName", "is required and must not be blank"),
                 Arguments.of(draft("x".repeat(257), null), "displayName", "must be at most 256 characters"),
+                Arguments.of(draft("Bell\u0007", null), "displayName",
+                        "must have only characters XML can carry: no controls but tab, CR and LF"),
                 Arguments.of(draft("Friends", maxMembers(1)), "policy.maxMembers", "must be between 2 and 10000"),
                 Arguments.of(draft("Friends", maxMembers(10_001)), "policy.maxMembers",
                         "must be between 2 and 10000"),
@@ -66,6 +68,9 @@ class GroupRulesTest {
                         "must be OWNER for the group's owner"),
                 Arguments.of(members(new GroupMember("sip:bob@example.com", GroupRole.ADMIN, "")),
                         "members[0].displayName", "is required and must not be blank"),
+                Arguments.of(members(new GroupMember("sip:bob@example.com", GroupRole.ADMIN, "\uffff")),
+                        "members[0].displayName",
+                        "must have only characters XML can carry: no controls but tab, CR and LF"),
                 Arguments.of(members(BOB, null), "members[1]", "must not be null"),
                 Arguments.of(draft("Friends", maxMembers(3), tooMany), "members",
                         "must have at most policy.maxMembers (3) members, the owner included"));
