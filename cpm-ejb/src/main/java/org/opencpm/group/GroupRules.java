@@ -38,11 +38,39 @@ public final class GroupRules {
         String displayName = text("displayName", draft.displayName());
         GroupPolicy policy = policy("policy.", draft.policy());
         List<GroupMember> members = members(draft.members(), ownerAddress);
-        if (members.size() > policy.maxMembers()) {
-            throw new InvalidGroupException("members", "must have at most policy.maxMembers ("
-                    + policy.maxMembers() + ") members, the owner included");
-        }
+        checkFits(members, policy);
         return new Group(address, owner, displayName, policy, members);
+    }
+
+    /**
+     * The members that replace {@code group}'s (owned by {@code ownerAddress}), in canonical form. A member given
+     * without a role keeps the one they have, or is PARTICIPANT if new, so that a list that has no roles (an RFC
+     * 4826 document) can be put back. The owner, listed or not, stays a member; not listed, first and as stored.
+     *
+     * @throws InvalidGroupException naming the first member that breaks a rule, or {@code members} if too many
+     */
+    static List<GroupMember> replacingMembers(Group group, String ownerAddress, List<GroupMember> given) {
+        Map<String, GroupRole> roles = new HashMap<>();
+        group.members().forEach(m -> roles.put(m.address(), m.role()));
+        List<GroupMember> withRoles = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            GroupMember member = given.get(i);
+            if (member == null || member.role() != null) {
+                withRoles.add(member);
+            } else {
+                String address = address("members[" + i + "].address", member.address());
+                withRoles.add(new GroupMember(address, roles.getOrDefault(address, GroupRole.PARTICIPANT),
+                        member.displayName()));
+            }
+        }
+        List<GroupMember> members = members(withRoles, ownerAddress);
+        if (members.size() > given.size()) {
+            // members() added the unlisted owner without a display name; they stay as they were.
+            group.members().stream().filter(m -> m.address().equals(ownerAddress)).findFirst()
+                    .ifPresent(stored -> members.set(0, stored));
+        }
+        checkFits(members, group.policy());
+        return members;
     }
 
     /** {@code id}, if it can be the user part of a group address: lower-case, so that it never reads as two groups. */
@@ -172,6 +200,13 @@ public final class GroupRules {
             canonical.add(0, new GroupMember(ownerAddress, GroupRole.OWNER, null));
         }
         return canonical;
+    }
+
+    private static void checkFits(List<GroupMember> members, GroupPolicy policy) {
+        if (members.size() > policy.maxMembers()) {
+            throw new InvalidGroupException("members", "must have at most policy.maxMembers ("
+                    + policy.maxMembers() + ") members, the owner included");
+        }
     }
 
     private static String text(String field, String value) {

@@ -176,6 +176,23 @@ public class GroupService {
     }
 
     /**
+     * Replaces the group's members, in order; display name and policy stay. A member given without a role keeps the
+     * role they have, or is PARTICIPANT if new, as for a member list without roles (RFC 4826); the owner stays a
+     * member whether listed or not (first, as stored, when not).
+     *
+     * @throws InvalidGroupException  naming the first member that breaks a rule ({@code members[i]...}), or
+     *                                {@code members} when they are more than the policy's maxMembers
+     * @throws GroupNotFoundException if there is no such group
+     */
+    public Group replaceMembers(String address, List<GroupMember> members) {
+        Objects.requireNonNull(members, "members");
+        GroupDocument document = existing(address);
+        Group group = StoredGroups.read(document);
+        StoredGroups.writeMembers(GroupRules.replacingMembers(group, ownerAddress(group), members), document);
+        return StoredGroups.read(document);
+    }
+
+    /**
      * Replaces the group's policy.
      *
      * @throws InvalidGroupException  if the policy is invalid or its maxMembers below the group's members

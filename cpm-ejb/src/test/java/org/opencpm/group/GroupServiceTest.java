@@ -145,6 +145,70 @@ class GroupServiceTest {
     }
 
     @Test
+    void replaceMembersKeepsTheRolesOfThoseWhoStayAndTheOwner() {
+        Group before = service.create("alice", friends(null));
+
+        Group replaced = service.replaceMembers(FRIENDS, List.of(
+                new GroupMember("sip:dave@example.com", null, "Dave"),
+                new GroupMember("SIP:bob@opencpm.TEST;transport=tcp", null, null),
+                new GroupMember("tel:+44-20-7946-0000", GroupRole.ADMIN, null)));
+
+        assertEquals(new Group(FRIENDS, "alice", "Friends", before.policy(), List.of(
+                new GroupMember(ALICE, GroupRole.OWNER, null),
+                new GroupMember("sip:dave@example.com", GroupRole.PARTICIPANT, "Dave"),
+                new GroupMember(BOB, GroupRole.ADMIN, null),
+                new GroupMember("tel:+442079460000", GroupRole.ADMIN, null))), replaced);
+        assertEquals(replaced, service.find(FRIENDS).orElseThrow());
+    }
+
+    @Test
+    void replaceMembersKeepsTheOwnerListedOrNot() {
+        service.create("alice", new GroupDraft("friends", "Friends", null, List.of(
+                new GroupMember(BOB, GroupRole.ADMIN, null), new GroupMember(ALICE, GroupRole.OWNER, "Alice"))));
+
+        assertEquals(List.of(new GroupMember(ALICE, GroupRole.OWNER, "Alice"),
+                        new GroupMember(CAROL, GroupRole.PARTICIPANT, null)),
+                service.replaceMembers(FRIENDS, List.of(new GroupMember(CAROL, null, null))).members(),
+                "not listed: first, as stored");
+        assertEquals(List.of(new GroupMember(CAROL, GroupRole.PARTICIPANT, null),
+                        new GroupMember(ALICE, GroupRole.OWNER, "Al")),
+                service.replaceMembers(FRIENDS, List.of(new GroupMember(CAROL, null, null),
+                        new GroupMember("sip:alice@opencpm.test", null, "Al"))).members(),
+                "listed: where and as listed");
+        assertEquals(List.of(new GroupMember(ALICE, GroupRole.OWNER, "Al")),
+                service.replaceMembers(FRIENDS, List.of()).members());
+    }
+
+    static Stream<Arguments> brokenMemberLists() {
+        return Stream.of(
+                Arguments.of(List.of(new GroupMember(BOB, null, null), new GroupMember("mailto:x@example.com", null,
+                        null)), "members[1].address", "must be a sip:, sips: or tel: URI"),
+                Arguments.of(List.of(new GroupMember(BOB, null, null), new GroupMember("SIP:bob@OPENCPM.test", null,
+                        null)), "members[1].address", "repeats the address of members[0]"),
+                Arguments.of(List.of(new GroupMember(CAROL, GroupRole.OWNER, null)), "members[0].role",
+                        "must not be OWNER: only the group's owner has that role"),
+                Arguments.of(List.of(new GroupMember(CAROL, null, " ")), "members[0].displayName",
+                        "is required and must not be blank"),
+                Arguments.of(List.of(new GroupMember(BOB, null, null), new GroupMember(CAROL, null, null)),
+                        "members", "must have at most policy.maxMembers (2) members, the owner included"));
+    }
+
+    @ParameterizedTest(name = "{1} {2}")
+    @MethodSource("brokenMemberLists")
+    void replaceMembersRefusesABrokenListAndChangesNothing(List<GroupMember> members, String field, String detail) {
+        Group pair = service.create("alice", new GroupDraft("pair", "Pair", maxMembers(2), List.of()));
+
+        InvalidGroupException refused = assertThrows(InvalidGroupException.class,
+                () -> service.replaceMembers("pair@opencpm.test", members));
+
+        assertEquals(field, refused.field());
+        assertEquals(detail, refused.detail());
+        assertEquals(pair, service.find("pair@opencpm.test").orElseThrow());
+        assertThrows(GroupNotFoundException.class, () -> service.replaceMembers("sip:none@opencpm.test",
+                List.of()));
+    }
+
+    @Test
     void setPolicyChecksTheMembersFit() {
         service.create("alice", friends(null));
 
