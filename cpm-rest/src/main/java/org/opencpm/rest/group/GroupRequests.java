@@ -1,14 +1,13 @@
 package org.opencpm.rest.group;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.opencpm.group.Group;
 
 /** What the administrators' and the users' group resources read and answer alike. */
 final class GroupRequests {
-
-    static final int DEFAULT_LIMIT = 50;
 
     static final String ADDRESS_PARAMETER = "The group's address, URL-encoded (sip%3Afriends%40opencpm.test) or "
             + "without scheme (friends@opencpm.test)";
@@ -18,9 +17,10 @@ final class GroupRequests {
     private GroupRequests() {
     }
 
-    /** The group's URI under the resource class {@code resource}. */
-    static URI location(UriInfo uriInfo, Class<?> resource, String address) {
-        return uriInfo.getBaseUriBuilder().path(resource).path(URLEncoder.encode(address, StandardCharsets.UTF_8))
-                .build();
+    /** 201 with the group {@code created} under the resource class {@code resource} as its Location. */
+    static Response created(UriInfo uriInfo, Class<?> resource, Group created) {
+        return Response.created(uriInfo.getBaseUriBuilder().path(resource)
+                        .path(URLEncoder.encode(created.address(), StandardCharsets.UTF_8)).build())
+                .entity(GroupJson.of(created)).build();
     }
 }

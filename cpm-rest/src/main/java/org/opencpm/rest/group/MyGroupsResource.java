@@ -3,6 +3,7 @@ package org.opencpm.rest.group;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,28 +12,32 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opencpm.group.Group;
-import org.opencpm.group.GroupNotFoundException;
 import org.opencpm.group.GroupService;
 import org.opencpm.group.InvalidGroupException;
-import org.opencpm.rest.QueryParameters;
 import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
+import org.opencpm.rest.group.GroupApiResponses.BodyTooLarge;
+import org.opencpm.rest.group.GroupApiResponses.GroupAsStored;
+import org.opencpm.rest.group.GroupApiResponses.GroupCreated;
+import org.opencpm.rest.group.GroupApiResponses.GroupsPage;
+import org.opencpm.rest.group.GroupApiResponses.InvalidGroup;
+import org.opencpm.rest.group.GroupApiResponses.InvalidMember;
+import org.opencpm.rest.group.GroupApiResponses.InvalidPolicy;
+import org.opencpm.rest.group.GroupApiResponses.NoSuchGroup;
+import org.opencpm.rest.group.GroupApiResponses.NoSuchGroupOrMember;
+import org.opencpm.rest.group.GroupApiResponses.NotTheOwner;
 import org.opencpm.rest.preference.UserAuthenticated;
 import org.opencpm.rest.problem.Problem;
 import org.opencpm.user.HomeDomain;
@@ -68,61 +73,37 @@ public class MyGroupsResource {
 
     @GET
     @Operation(summary = "List my groups", description = "The groups I am a member of, owned or not, by address.")
-    @APIResponse(responseCode = "200", description = "One page of groups",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupListJson.class)))
-    @APIResponse(responseCode = "400", description = "Invalid offset or limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public GroupListJson list(
-            @Parameter(description = "Groups to skip", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0"))
-            @QueryParam("offset") String offset,
-            @Parameter(description = "Most groups to return", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + GroupService.MAX_PAGE_SIZE,
-                    defaultValue = "" + GroupRequests.DEFAULT_LIMIT))
-            @QueryParam("limit") String limit) {
-        return GroupListJson.of(groups.groupsOf(myAddress(), QueryParameters.intValue("offset", offset, 0),
-                QueryParameters.intValue("limit", limit, GroupRequests.DEFAULT_LIMIT)));
+    @GroupsPage
+    public GroupListJson list(@BeanParam GroupPaging paging) {
+        return GroupListJson.of(groups.groupsOf(myAddress(), paging.offset(), paging.limit()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a group I own", description = "I am its owner and first member. The address is "
             + "sip:id@home-domain, id generated if not given.")
-    @APIResponse(responseCode = "201", description = "Created, as stored (canonical member addresses)",
-            headers = @Header(name = "Location", description = "The new group",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
+    @GroupCreated
     @APIResponse(responseCode = "400", description = "Invalid group (the problem's field names the value), an "
             + "owner other than me, unknown member, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A group or user has the address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Request body over 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @BodyTooLarge
     public Response create(GroupJson body) {
         GroupJson group = RequestBodies.required(body);
         if (group.owner() != null && !group.owner().equals(username())) {
             throw new InvalidGroupException("owner", "must be absent or " + username() + ": you own what you create");
         }
-        Group created = groups.create(username(), group.toNewDraft());
-        return Response.created(GroupRequests.location(uriInfo, MyGroupsResource.class, created.address()))
-                .entity(GroupJson.of(created)).build();
+        return GroupRequests.created(uriInfo, MyGroupsResource.class, groups.create(username(), group.toNewDraft()));
     }
 
     @GET
     @Path("{address}")
     @Operation(summary = "Get one of my groups", description = "A group I am a member of.")
-    @APIResponse(responseCode = "200", description = "The group",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
+    @GroupAsStored
     @APIResponse(responseCode = "404", description = "No such group, or I am not a member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupJson get(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                          String address) {
-        return GroupJson.of(groups.find(address).filter(g -> g.hasMember(myAddress()))
-                .orElseThrow(() -> new GroupNotFoundException(address)));
+        return operations().get(address);
     }
 
     @PUT
@@ -130,36 +111,25 @@ public class MyGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a group I own", description = "Display name, policy and members are replaced; "
             + "absent members take their defaults. Address and owner stay; given, they must be the group's.")
-    @APIResponse(responseCode = "200", description = "The group as stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
-    @APIResponse(responseCode = "400", description = "Invalid group (the problem's field names the value), "
-            + "unknown member, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "I do not own the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Request body over 16 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GroupAsStored
+    @InvalidGroup
+    @NotTheOwner
+    @NoSuchGroup
+    @BodyTooLarge
     public GroupJson replace(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                              String address, GroupJson body) {
-        GroupJson group = RequestBodies.required(body);
-        Group current = groups.ownedBy(address, username());
-        return GroupJson.of(groups.replace(current.address(), group.toReplacement(current)));
+        return operations().replace(address, body);
     }
 
     @DELETE
     @Path("{address}")
     @Operation(summary = "Delete a group I own")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "I do not own the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotTheOwner
+    @NoSuchGroup
     public void delete(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                        String address) {
-        groups.delete(groups.ownedBy(address, username()).address());
+        operations().delete(address);
     }
 
     @POST
@@ -167,59 +137,45 @@ public class MyGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a member to a group I own", description = "At the end of the member list; role "
             + "PARTICIPANT if absent.")
-    @APIResponse(responseCode = "200", description = "The group with the member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or repeated member, role OWNER, the group is full, "
-            + "unknown member, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "I do not own the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GroupAsStored
+    @InvalidMember
+    @NotTheOwner
+    @NoSuchGroup
     public GroupJson addMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, MemberJson member) {
-        MemberJson given = RequestBodies.required(member);
-        return GroupJson.of(groups.addMember(groups.ownedBy(address, username()).address(), given.toMember()));
+        return operations().addMember(address, member);
     }
 
     @DELETE
     @Path("{address}/members/{member}")
     @Operation(summary = "Remove a member from a group I own", description = "Not me, the owner.")
-    @APIResponse(responseCode = "200", description = "The group without the member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
+    @GroupAsStored
     @APIResponse(responseCode = "400", description = "Not an address, or mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "I do not own the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group or member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotTheOwner
+    @NoSuchGroupOrMember
     public GroupJson removeMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                   String address,
                                   @Parameter(description = GroupRequests.MEMBER_PARAMETER) @PathParam("member")
                                   String member) {
-        return GroupJson.of(groups.removeMember(groups.ownedBy(address, username()).address(), member));
+        return operations().removeMember(address, member);
     }
 
     @PUT
     @Path("{address}/policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the policy of a group I own", description = "Absent members take their defaults.")
-    @APIResponse(responseCode = "200", description = "The group with the policy",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = GroupJson.class)))
-    @APIResponse(responseCode = "400", description = "Invalid policy, maxMembers below the group's members, "
-            + "unknown member, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "I do not own the group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GroupAsStored
+    @InvalidPolicy
+    @NotTheOwner
+    @NoSuchGroup
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
-        PolicyJson given = RequestBodies.required(policy);
-        return GroupJson.of(groups.setPolicy(groups.ownedBy(address, username()).address(), given.toPolicy()));
+        return operations().setPolicy(address, policy);
+    }
+
+    private GroupOperations operations() {
+        return new GroupOperations(groups, GroupAccess.user(groups, username(), myAddress()));
     }
 
     private String username() {

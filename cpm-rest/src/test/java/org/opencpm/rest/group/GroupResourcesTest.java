@@ -90,12 +90,14 @@ class GroupResourcesTest {
         admin.create(group("a", "alice"));
         admin.create(group("b", "bob"));
 
-        GroupListJson page = admin.list("1", null);
+        GroupListJson page = admin.list(new GroupPaging("1", null));
         assertEquals(List.of("sip:b@opencpm.test"), page.items().stream().map(GroupJson::address).toList());
-        assertEquals(GroupRequests.DEFAULT_LIMIT, page.limit());
+        assertEquals(GroupPaging.DEFAULT_LIMIT, page.limit());
         assertEquals(2, page.total());
-        assertEquals("limit", assertThrows(InvalidUserException.class, () -> admin.list(null, "x")).field());
-        assertEquals("limit", assertThrows(InvalidGroupException.class, () -> admin.list(null, "0")).field());
+        assertEquals("limit", assertThrows(InvalidUserException.class,
+                () -> admin.list(new GroupPaging(null, "x"))).field());
+        assertEquals("limit", assertThrows(InvalidGroupException.class,
+                () -> admin.list(new GroupPaging(null, "0"))).field());
     }
 
     @Test
@@ -104,8 +106,8 @@ class GroupResourcesTest {
         alice.create(group("private", "alice"));
 
         assertEquals(List.of("sip:alices@opencpm.test"),
-                bob.list(null, null).items().stream().map(GroupJson::address).toList());
-        assertEquals(2, alice.list(null, null).total());
+                bob.list(new GroupPaging(null, null)).items().stream().map(GroupJson::address).toList());
+        assertEquals(2, alice.list(new GroupPaging(null, null)).total());
         assertEquals("alice", bob.get("alices@opencpm.test").owner(), "a member reads the group");
         assertThrows(GroupNotFoundException.class, () -> bob.get("private@opencpm.test"));
     }
