@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.opencpm.message.resourcelists.ResourceLists;
 import org.opencpm.rest.RequestSizeLimit;
 import org.opencpm.rest.problem.Problem;
 
@@ -93,6 +94,13 @@ final class GroupApiResponses {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
+    @APIResponse(responseCode = "404", description = "No such group, or I am not a member",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface NotMyGroup {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @APIResponse(responseCode = "404", description = "No such group or member",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface NoSuchGroupOrMember {
@@ -104,5 +112,21 @@ final class GroupApiResponses {
             + " KiB", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
     @interface BodyTooLarge {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @APIResponse(responseCode = "200", description = "The group as a resource-lists document, as stored",
+            content = @Content(mediaType = ResourceLists.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @interface GroupAsResourceLists {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @APIResponse(responseCode = "400", description = "Not a resource-lists document (malformed, with a DOCTYPE, "
+            + "entry-ref or external, no entry), an invalid member (members[i], the i-th entry), or more members than "
+            + "the policy's maxMembers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface InvalidResourceLists {
     }
 }

@@ -1,12 +1,15 @@
 package org.opencpm.rest.group;
 
+import java.util.List;
 import org.opencpm.group.Group;
+import org.opencpm.group.GroupMember;
 import org.opencpm.group.GroupService;
 import org.opencpm.rest.RequestBodies;
 
 /**
  * What the administrators' and the users' group resources do alike to one group, through the caller's
- * {@link GroupAccess}. A required body is checked first, so that a request without one is 400 whatever the group.
+ * {@link GroupAccess}. A body is checked first, so that a request without one, or with one that cannot be read, is 400
+ * whatever the group.
  */
 final class GroupOperations {
 
@@ -44,5 +47,19 @@ final class GroupOperations {
     GroupJson setPolicy(String address, PolicyJson body) {
         PolicyJson policy = RequestBodies.required(body);
         return GroupJson.of(groups.setPolicy(access.toChange(address).address(), policy.toPolicy()));
+    }
+
+    /** The group as an RFC 4826 document ({@link GroupResourceLists}). */
+    byte[] resourceLists(String address) {
+        return GroupResourceLists.of(access.toRead(address));
+    }
+
+    /**
+     * Replaces the members with those {@code document} lists; those who stay keep their role, new ones are
+     * PARTICIPANT, and the owner stays ({@link GroupService#replaceMembers}). Answers the document as stored.
+     */
+    byte[] replaceResourceLists(String address, byte[] document) {
+        List<GroupMember> members = GroupResourceLists.members(document);
+        return GroupResourceLists.of(groups.replaceMembers(access.toChange(address).address(), members));
     }
 }

@@ -14,6 +14,12 @@ final class GroupRequests {
     static final String MEMBER_PARAMETER = "The member's address, URL-encoded (sip%3Abob%40example.com, "
             + "tel%3A%2B12015550123)";
 
+    static final String RESOURCE_LISTS_READ = "RFC 4826, for XDM clients: one list named by the group's id, "
+            + "with the group's display-name, whose entries are the members in order.";
+    static final String RESOURCE_LISTS_REPLACE = "The entries of all the document's lists, in order, become the "
+            + "members; list names and display-names are not stored. Members who stay keep their role, new ones are "
+            + "PARTICIPANT, and the owner stays a member whether listed or not (first when not listed).";
+
     private GroupRequests() {
     }
 

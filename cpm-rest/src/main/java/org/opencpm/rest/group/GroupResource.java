@@ -24,15 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencpm.group.GroupService;
+import org.opencpm.message.resourcelists.ResourceLists;
 import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.group.GroupApiResponses.BodyTooLarge;
+import org.opencpm.rest.group.GroupApiResponses.GroupAsResourceLists;
 import org.opencpm.rest.group.GroupApiResponses.GroupAsStored;
 import org.opencpm.rest.group.GroupApiResponses.GroupCreated;
 import org.opencpm.rest.group.GroupApiResponses.GroupsPage;
 import org.opencpm.rest.group.GroupApiResponses.InvalidGroup;
 import org.opencpm.rest.group.GroupApiResponses.InvalidMember;
 import org.opencpm.rest.group.GroupApiResponses.InvalidPolicy;
+import org.opencpm.rest.group.GroupApiResponses.InvalidResourceLists;
 import org.opencpm.rest.group.GroupApiResponses.NoSuchGroup;
 import org.opencpm.rest.group.GroupApiResponses.NoSuchGroupOrMember;
 import org.opencpm.rest.problem.Problem;
@@ -148,6 +151,32 @@ public class GroupResource {
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
         return operations().setPolicy(address, policy);
+    }
+
+    @GET
+    @Path("{address}/resource-lists")
+    @Produces(ResourceLists.MEDIA_TYPE)
+    @Operation(summary = "Get a group as a resource list", description = GroupRequests.RESOURCE_LISTS_READ)
+    @GroupAsResourceLists
+    @NoSuchGroup
+    public byte[] getResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
+                                   String address) {
+        return operations().resourceLists(address);
+    }
+
+    @PUT
+    @Path("{address}/resource-lists")
+    @Consumes(ResourceLists.MEDIA_TYPE)
+    @Produces(ResourceLists.MEDIA_TYPE)
+    @Operation(summary = "Replace a group's members from a resource list",
+            description = GroupRequests.RESOURCE_LISTS_REPLACE)
+    @GroupAsResourceLists
+    @InvalidResourceLists
+    @NoSuchGroup
+    @BodyTooLarge
+    public byte[] replaceResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER)
+                                       @PathParam("address") String address, byte[] document) {
+        return operations().replaceResourceLists(address, document);
     }
 
     private GroupOperations operations() {

@@ -25,18 +25,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opencpm.group.GroupService;
+import org.opencpm.message.resourcelists.ResourceLists;
 import org.opencpm.group.InvalidGroupException;
 import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
 import org.opencpm.rest.group.GroupApiResponses.BodyTooLarge;
+import org.opencpm.rest.group.GroupApiResponses.GroupAsResourceLists;
 import org.opencpm.rest.group.GroupApiResponses.GroupAsStored;
 import org.opencpm.rest.group.GroupApiResponses.GroupCreated;
 import org.opencpm.rest.group.GroupApiResponses.GroupsPage;
 import org.opencpm.rest.group.GroupApiResponses.InvalidGroup;
 import org.opencpm.rest.group.GroupApiResponses.InvalidMember;
 import org.opencpm.rest.group.GroupApiResponses.InvalidPolicy;
+import org.opencpm.rest.group.GroupApiResponses.InvalidResourceLists;
 import org.opencpm.rest.group.GroupApiResponses.NoSuchGroup;
 import org.opencpm.rest.group.GroupApiResponses.NoSuchGroupOrMember;
+import org.opencpm.rest.group.GroupApiResponses.NotMyGroup;
 import org.opencpm.rest.group.GroupApiResponses.NotTheOwner;
 import org.opencpm.rest.preference.UserAuthenticated;
 import org.opencpm.rest.problem.Problem;
@@ -99,8 +103,7 @@ public class MyGroupsResource {
     @Path("{address}")
     @Operation(summary = "Get one of my groups", description = "A group I am a member of.")
     @GroupAsStored
-    @APIResponse(responseCode = "404", description = "No such group, or I am not a member",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotMyGroup
     public GroupJson get(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                          String address) {
         return operations().get(address);
@@ -172,6 +175,33 @@ public class MyGroupsResource {
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
         return operations().setPolicy(address, policy);
+    }
+
+    @GET
+    @Path("{address}/resource-lists")
+    @Produces(ResourceLists.MEDIA_TYPE)
+    @Operation(summary = "Get one of my groups as a resource list", description = GroupRequests.RESOURCE_LISTS_READ)
+    @GroupAsResourceLists
+    @NotMyGroup
+    public byte[] getResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
+                                   String address) {
+        return operations().resourceLists(address);
+    }
+
+    @PUT
+    @Path("{address}/resource-lists")
+    @Consumes(ResourceLists.MEDIA_TYPE)
+    @Produces(ResourceLists.MEDIA_TYPE)
+    @Operation(summary = "Replace the members of a group I own from a resource list",
+            description = GroupRequests.RESOURCE_LISTS_REPLACE)
+    @GroupAsResourceLists
+    @InvalidResourceLists
+    @NotTheOwner
+    @NoSuchGroup
+    @BodyTooLarge
+    public byte[] replaceResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER)
+                                       @PathParam("address") String address, byte[] document) {
+        return operations().replaceResourceLists(address, document);
     }
 
     private GroupOperations operations() {

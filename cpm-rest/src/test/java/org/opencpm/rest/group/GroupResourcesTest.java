@@ -2,17 +2,20 @@ package org.opencpm.rest.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opencpm.group.GroupNotFoundException;
+import org.opencpm.group.GroupRole;
 import org.opencpm.group.GroupService;
 import org.opencpm.group.InvalidGroupException;
 import org.opencpm.group.MemberNotFoundException;
@@ -135,6 +138,95 @@ class GroupResourcesTest {
                 () -> alice.create(group("x", "bob"))).field());
         assertThrows(MalformedBodyException.class, () -> alice.create(null));
         assertThrows(MalformedBodyException.class, () -> admin.addMember("x@opencpm.test", null));
+    }
+
+    private static byte[] resourceLists(String entries) {
+        return ("<?xml version=\"1.0\"?><resource-lists xmlns=\"urn:ietf:params:xml:ns:resource-lists\"><list>"
+                + entries + "</list></resource-lists>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] xml) {
+        return new String(xml, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAdministratorReadsAGroupAsAResourceList() {
+        admin.create(new GroupJson("friends", null, "alice", "Friends & co", null, List.of(
+                new MemberJson("sip:bob@opencpm.test", GroupRole.ADMIN, "Bob <B>"), member("tel:+1-201-555-0123"))));
+
+        assertEquals("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <resource-lists xmlns="urn:ietf:params:xml:ns:resource-lists" \
+                xmlns:cp="urn:ietf:params:xml:ns:copycontrol">
+                  <list name="friends">
+                    <display-name>Friends &amp; co</display-name>
+                    <entry uri="sip:alice@opencpm.test" cp:copyControl="to"/>
+                    <entry uri="sip:bob@opencpm.test" cp:copyControl="to">\
+                <display-name>Bob &lt;B&gt;</display-name></entry>
+                    <entry uri="tel:+12015550123" cp:copyControl="to"/>
+                  </list>
+                </resource-lists>
+                """, text(admin.getResourceLists("friends@opencpm.test")));
+        assertThrows(GroupNotFoundException.class, () -> admin.getResourceLists("none@opencpm.test"));
+    }
+
+    @Test
+    void aResourceListReplacesTheMembersKeepingRolesAndTheOwner() {
+        admin.create(new GroupJson("friends", null, "alice", "Friends", null, List.of(
+                new MemberJson("sip:bob@opencpm.test", GroupRole.ADMIN, "Bob"), member("tel:+12015550123"))));
+
+        byte[] stored = admin.replaceResourceLists("friends@opencpm.test", resourceLists(
+                "<entry uri=\"sip:dave@example.com\"><display-name>Dave</display-name></entry>"
+                        + "<list><entry uri=\"SIP:bob@OPENCPM.test\"/></list>"));
+
+        assertEquals(List.of(new MemberJson("sip:alice@opencpm.test", GroupRole.OWNER, null),
+                new MemberJson("sip:dave@example.com", GroupRole.PARTICIPANT, "Dave"),
+                new MemberJson("sip:bob@opencpm.test", GroupRole.ADMIN, null)),
+                admin.get("friends@opencpm.test").members());
+        assertEquals(text(admin.getResourceLists("friends@opencpm.test")), text(stored), "answers as stored");
+        assertEquals("Friends", admin.get("friends@opencpm.test").displayName());
+    }
+
+    @Test
+    void aResourceListThatCannotBeReadOrBreaksARuleChangesNothing() {
+        admin.create(new GroupJson("pair", null, "alice", "Pair", new PolicyJson(null, null, null, null, 2, null,
+                null, null), List.of()));
+        GroupJson before = admin.get("pair@opencpm.test");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<resource-lists xmlns=\"urn:ietf:params:xml:ns:resource-lists\"><list>"
+                + "<entry uri=\"sip:a@example.com\"><display-name>&x;</display-name></entry></list></resource-lists>";
+
+        MalformedBodyException refused = assertThrows(MalformedBodyException.class,
+                () -> admin.replaceResourceLists("pair@opencpm.test", xxe.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("The request body is not a resource-lists document this resource accepts: resource list XML "
+                + "not well-formed or has a DOCTYPE (line 1).", refused.getMessage());
+        assertTrue(assertThrows(MalformedBodyException.class, () -> admin.replaceResourceLists("pair@opencpm.test",
+                resourceLists("<entry uri=\"mailto:x@example.com\"/>"))).getMessage().endsWith(
+                        "resource list entry uri must be sip, sips or tel."));
+        assertThrows(MalformedBodyException.class, () -> admin.replaceResourceLists("pair@opencpm.test",
+                new byte[0]));
+        assertEquals("members", assertThrows(InvalidGroupException.class, () -> admin.replaceResourceLists(
+                "pair@opencpm.test", resourceLists("<entry uri=\"sip:a@example.com\"/>"
+                        + "<entry uri=\"sip:b@example.com\"/>"))).field());
+        assertEquals("members[0].address", assertThrows(InvalidGroupException.class, () -> admin.replaceResourceLists(
+                "pair@opencpm.test", resourceLists("<entry uri=\"tel:0123\"/>"))).field());
+        assertEquals(before, admin.get("pair@opencpm.test"));
+    }
+
+    @Test
+    void membersReadTheResourceListAndOnlyTheOwnerReplacesIt() {
+        alice.create(group("alices", null, member("sip:bob@opencpm.test")));
+        String g = "alices@opencpm.test";
+        byte[] justBob = resourceLists("<entry uri=\"sip:bob@opencpm.test\"/>");
+
+        assertEquals(text(alice.getResourceLists(g)), text(bob.getResourceLists(g)));
+        assertThrows(GroupNotFoundException.class, () -> mine("carol").getResourceLists(g));
+        assertThrows(NotGroupOwnerException.class, () -> bob.replaceResourceLists(g, justBob));
+        assertThrows(GroupNotFoundException.class, () -> alice.replaceResourceLists("none@opencpm.test", justBob));
+        assertTrue(text(alice.replaceResourceLists(g, resourceLists("<entry uri=\"sip:eve@example.com\"/>")))
+                .contains("<entry uri=\"sip:eve@example.com\""));
+        assertEquals(List.of("sip:alice@opencpm.test", "sip:eve@example.com"),
+                alice.get(g).members().stream().map(MemberJson::address).toList());
     }
 
     private static UriInfo uriInfo() {
