@@ -27,17 +27,6 @@ import org.opencpm.group.GroupService;
 import org.opencpm.message.resourcelists.ResourceLists;
 import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
-import org.opencpm.rest.group.GroupApiResponses.BodyTooLarge;
-import org.opencpm.rest.group.GroupApiResponses.GroupAsResourceLists;
-import org.opencpm.rest.group.GroupApiResponses.GroupAsStored;
-import org.opencpm.rest.group.GroupApiResponses.GroupCreated;
-import org.opencpm.rest.group.GroupApiResponses.GroupsPage;
-import org.opencpm.rest.group.GroupApiResponses.InvalidGroup;
-import org.opencpm.rest.group.GroupApiResponses.InvalidMember;
-import org.opencpm.rest.group.GroupApiResponses.InvalidPolicy;
-import org.opencpm.rest.group.GroupApiResponses.InvalidResourceLists;
-import org.opencpm.rest.group.GroupApiResponses.NoSuchGroup;
-import org.opencpm.rest.group.GroupApiResponses.NoSuchGroupOrMember;
 import org.opencpm.rest.problem.Problem;
 
 /**
@@ -64,11 +53,12 @@ public class GroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a group", description = "owner is required: the user who owns the group, listed "
             + "as its member with role OWNER. The address is sip:id@home-domain, id generated if not given.")
-    @GroupCreated
-    @InvalidGroup
+    @APIResponse(responseCode = "201", ref = GroupApiResponses.GROUP_CREATED)
+    @APIResponse(responseCode = "409", ref = GroupApiResponses.GROUP_ADDRESS_TAKEN)
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP)
     @APIResponse(responseCode = "404", description = "The owner has no account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @BodyTooLarge
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public Response create(GroupJson body) {
         GroupJson group = RequestBodies.required(body);
         return GroupRequests.created(uriInfo, GroupResource.class, groups.create(group.owner(), group.toNewDraft()));
@@ -76,7 +66,8 @@ public class GroupResource {
 
     @GET
     @Operation(summary = "List groups", description = "Ordered by address.")
-    @GroupsPage
+    @APIResponse(responseCode = "200", description = "One page of groups")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_PAGING)
     public GroupListJson list(@BeanParam GroupPaging paging) {
         return GroupListJson.of(groups.list(paging.offset(), paging.limit()));
     }
@@ -84,8 +75,8 @@ public class GroupResource {
     @GET
     @Path("{address}")
     @Operation(summary = "Get a group")
-    @GroupAsStored
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public GroupJson get(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                          String address) {
         return operations().get(address);
@@ -96,10 +87,10 @@ public class GroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a group", description = "Display name, policy and members are replaced; absent "
             + "members take their defaults. Address and owner stay; given, they must be the group's.")
-    @GroupAsStored
-    @InvalidGroup
-    @NoSuchGroup
-    @BodyTooLarge
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public GroupJson replace(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                              String address, GroupJson body) {
         return operations().replace(address, body);
@@ -109,7 +100,7 @@ public class GroupResource {
     @Path("{address}")
     @Operation(summary = "Delete a group")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @NoSuchGroup
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public void delete(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                        String address) {
         operations().delete(address);
@@ -119,9 +110,9 @@ public class GroupResource {
     @Path("{address}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a member", description = "At the end of the member list; role PARTICIPANT if absent.")
-    @GroupAsStored
-    @InvalidMember
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP_MEMBER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public GroupJson addMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, MemberJson member) {
         return operations().addMember(address, member);
@@ -130,10 +121,10 @@ public class GroupResource {
     @DELETE
     @Path("{address}/members/{member}")
     @Operation(summary = "Remove a member", description = "Not the owner, who is always a member.")
-    @GroupAsStored
+    @APIResponse(responseCode = "200", description = "The group as stored")
     @APIResponse(responseCode = "400", description = "Not an address, or the owner's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @NoSuchGroupOrMember
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_OR_MEMBER_NOT_FOUND)
     public GroupJson removeMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                   String address,
                                   @Parameter(description = GroupRequests.MEMBER_PARAMETER) @PathParam("member")
@@ -145,9 +136,9 @@ public class GroupResource {
     @Path("{address}/policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a group's policy", description = "Absent members take their defaults.")
-    @GroupAsStored
-    @InvalidPolicy
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP_POLICY)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
         return operations().setPolicy(address, policy);
@@ -157,8 +148,8 @@ public class GroupResource {
     @Path("{address}/resource-lists")
     @Produces(ResourceLists.MEDIA_TYPE)
     @Operation(summary = "Get a group as a resource list", description = GroupRequests.RESOURCE_LISTS_READ)
-    @GroupAsResourceLists
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as a resource-lists document, as stored")
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public byte[] getResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                    String address) {
         return operations().resourceLists(address);
@@ -170,10 +161,10 @@ public class GroupResource {
     @Produces(ResourceLists.MEDIA_TYPE)
     @Operation(summary = "Replace a group's members from a resource list",
             description = GroupRequests.RESOURCE_LISTS_REPLACE)
-    @GroupAsResourceLists
-    @InvalidResourceLists
-    @NoSuchGroup
-    @BodyTooLarge
+    @APIResponse(responseCode = "200", description = "The group as a resource-lists document, as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_RESOURCE_LISTS)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public byte[] replaceResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER)
                                        @PathParam("address") String address, byte[] document) {
         return operations().replaceResourceLists(address, document);

@@ -29,19 +29,6 @@ import org.opencpm.message.resourcelists.ResourceLists;
 import org.opencpm.group.InvalidGroupException;
 import org.opencpm.rest.RequestBodies;
 import org.opencpm.rest.RestApplication;
-import org.opencpm.rest.group.GroupApiResponses.BodyTooLarge;
-import org.opencpm.rest.group.GroupApiResponses.GroupAsResourceLists;
-import org.opencpm.rest.group.GroupApiResponses.GroupAsStored;
-import org.opencpm.rest.group.GroupApiResponses.GroupCreated;
-import org.opencpm.rest.group.GroupApiResponses.GroupsPage;
-import org.opencpm.rest.group.GroupApiResponses.InvalidGroup;
-import org.opencpm.rest.group.GroupApiResponses.InvalidMember;
-import org.opencpm.rest.group.GroupApiResponses.InvalidPolicy;
-import org.opencpm.rest.group.GroupApiResponses.InvalidResourceLists;
-import org.opencpm.rest.group.GroupApiResponses.NoSuchGroup;
-import org.opencpm.rest.group.GroupApiResponses.NoSuchGroupOrMember;
-import org.opencpm.rest.group.GroupApiResponses.NotMyGroup;
-import org.opencpm.rest.group.GroupApiResponses.NotTheOwner;
 import org.opencpm.rest.preference.UserAuthenticated;
 import org.opencpm.rest.problem.Problem;
 import org.opencpm.user.HomeDomain;
@@ -77,7 +64,8 @@ public class MyGroupsResource {
 
     @GET
     @Operation(summary = "List my groups", description = "The groups I am a member of, owned or not, by address.")
-    @GroupsPage
+    @APIResponse(responseCode = "200", description = "One page of groups")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_PAGING)
     public GroupListJson list(@BeanParam GroupPaging paging) {
         return GroupListJson.of(groups.groupsOf(myAddress(), paging.offset(), paging.limit()));
     }
@@ -86,11 +74,12 @@ public class MyGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a group I own", description = "I am its owner and first member. The address is "
             + "sip:id@home-domain, id generated if not given.")
-    @GroupCreated
+    @APIResponse(responseCode = "201", ref = GroupApiResponses.GROUP_CREATED)
+    @APIResponse(responseCode = "409", ref = GroupApiResponses.GROUP_ADDRESS_TAKEN)
     @APIResponse(responseCode = "400", description = "Invalid group (the problem's field names the value), an "
             + "owner other than me, unknown member, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @BodyTooLarge
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public Response create(GroupJson body) {
         GroupJson group = RequestBodies.required(body);
         if (group.owner() != null && !group.owner().equals(username())) {
@@ -102,8 +91,8 @@ public class MyGroupsResource {
     @GET
     @Path("{address}")
     @Operation(summary = "Get one of my groups", description = "A group I am a member of.")
-    @GroupAsStored
-    @NotMyGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.NOT_A_MEMBER)
     public GroupJson get(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                          String address) {
         return operations().get(address);
@@ -114,11 +103,11 @@ public class MyGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a group I own", description = "Display name, policy and members are replaced; "
             + "absent members take their defaults. Address and owner stay; given, they must be the group's.")
-    @GroupAsStored
-    @InvalidGroup
-    @NotTheOwner
-    @NoSuchGroup
-    @BodyTooLarge
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP)
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public GroupJson replace(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                              String address, GroupJson body) {
         return operations().replace(address, body);
@@ -128,8 +117,8 @@ public class MyGroupsResource {
     @Path("{address}")
     @Operation(summary = "Delete a group I own")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @NotTheOwner
-    @NoSuchGroup
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public void delete(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                        String address) {
         operations().delete(address);
@@ -140,10 +129,10 @@ public class MyGroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a member to a group I own", description = "At the end of the member list; role "
             + "PARTICIPANT if absent.")
-    @GroupAsStored
-    @InvalidMember
-    @NotTheOwner
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP_MEMBER)
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public GroupJson addMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, MemberJson member) {
         return operations().addMember(address, member);
@@ -152,11 +141,11 @@ public class MyGroupsResource {
     @DELETE
     @Path("{address}/members/{member}")
     @Operation(summary = "Remove a member from a group I own", description = "Not me, the owner.")
-    @GroupAsStored
+    @APIResponse(responseCode = "200", description = "The group as stored")
     @APIResponse(responseCode = "400", description = "Not an address, or mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @NotTheOwner
-    @NoSuchGroupOrMember
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_OR_MEMBER_NOT_FOUND)
     public GroupJson removeMember(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                   String address,
                                   @Parameter(description = GroupRequests.MEMBER_PARAMETER) @PathParam("member")
@@ -168,10 +157,10 @@ public class MyGroupsResource {
     @Path("{address}/policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the policy of a group I own", description = "Absent members take their defaults.")
-    @GroupAsStored
-    @InvalidPolicy
-    @NotTheOwner
-    @NoSuchGroup
+    @APIResponse(responseCode = "200", description = "The group as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_GROUP_POLICY)
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
     public GroupJson setPolicy(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                String address, PolicyJson policy) {
         return operations().setPolicy(address, policy);
@@ -181,8 +170,8 @@ public class MyGroupsResource {
     @Path("{address}/resource-lists")
     @Produces(ResourceLists.MEDIA_TYPE)
     @Operation(summary = "Get one of my groups as a resource list", description = GroupRequests.RESOURCE_LISTS_READ)
-    @GroupAsResourceLists
-    @NotMyGroup
+    @APIResponse(responseCode = "200", description = "The group as a resource-lists document, as stored")
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.NOT_A_MEMBER)
     public byte[] getResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER) @PathParam("address")
                                    String address) {
         return operations().resourceLists(address);
@@ -194,11 +183,11 @@ public class MyGroupsResource {
     @Produces(ResourceLists.MEDIA_TYPE)
     @Operation(summary = "Replace the members of a group I own from a resource list",
             description = GroupRequests.RESOURCE_LISTS_REPLACE)
-    @GroupAsResourceLists
-    @InvalidResourceLists
-    @NotTheOwner
-    @NoSuchGroup
-    @BodyTooLarge
+    @APIResponse(responseCode = "200", description = "The group as a resource-lists document, as stored")
+    @APIResponse(responseCode = "400", ref = GroupApiResponses.INVALID_RESOURCE_LISTS)
+    @APIResponse(responseCode = "403", ref = GroupApiResponses.NOT_GROUP_OWNER)
+    @APIResponse(responseCode = "404", ref = GroupApiResponses.GROUP_NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = GroupApiResponses.BODY_TOO_LARGE)
     public byte[] replaceResourceLists(@Parameter(description = GroupRequests.ADDRESS_PARAMETER)
                                        @PathParam("address") String address, byte[] document) {
         return operations().replaceResourceLists(address, document);
