@@ -3,25 +3,35 @@ package org.opencpm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * CPM Pre-defined Groups over REST on WildFly (OMA CPM SD 5.2.3.4): administrators' CRUD, members and policy,
- * validation problems, users' own groups with owner-only changes, and the groups' life with their owner's account.
+ * validation problems, users' own groups with owner-only changes, the groups' life with their owner's account, and
+ * the RFC 4826 resource-lists view of a group.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GroupsApiIT {
 
     private static final String PASSWORD = "sip-password-1";
+    private static final String RESOURCE_LISTS = "application/resource-lists+xml";
+    private static final String RL_NS = "urn:ietf:params:xml:ns:resource-lists";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -189,5 +199,99 @@ class GroupsApiIT {
         HttpResponse<String> kept = admin("GET", "/groups/" + encoded(sip(bobs)), null);
         assertEquals(200, kept.statusCode(), kept.body());
         assertTrue(!kept.body().contains(sip(alice)), "alice's membership went with her: " + kept.body());
+    }
+
+    private static String resourceLists(String entries) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><resource-lists xmlns=\"" + RL_NS + "\"><list>" + entries
+                + "</list></resource-lists>";
+    }
+
+    /** The list's name and display-name, then each entry as uri or uri|display-name. */
+    private static List<String> parsed(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith(RESOURCE_LISTS),
+                response.headers().toString());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Element root = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        assertEquals(RL_NS + " resource-lists", root.getNamespaceURI() + " " + root.getLocalName());
+        NodeList lists = root.getElementsByTagNameNS(RL_NS, "list");
+        assertEquals(1, lists.getLength(), response.body());
+        Element list = (Element) lists.item(0);
+        List<String> seen = new ArrayList<>();
+        seen.add(list.getAttribute("name") + "|" + displayName(list));
+        NodeList entries = list.getElementsByTagNameNS(RL_NS, "entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            String name = displayName(entry);
+            seen.add(entry.getAttribute("uri") + (name == null ? "" : "|" + name));
+        }
+        return seen;
+    }
+
+    private static String displayName(Element parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && "display-name".equals(e.getLocalName())) {
+                return e.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aGroupIsReadAndReplacedAsAResourceListsDocument() throws Exception {
+        String alice = user("alice");
+        String bob = user("bob");
+        String id = TestServer.uniqueUser("xdm");
+        String path = "/groups/" + encoded(sip(id)) + "/resource-lists";
+        assertEquals(201, admin("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + alice
+                + "\",\"displayName\":\"Team & co\",\"members\":[{\"address\":\"" + sip(bob)
+                + "\",\"role\":\"ADMIN\",\"displayName\":\"Bob\"},{\"address\":\"tel:+12015550123\"}]}")
+                .statusCode());
+
+        assertEquals(List.of(id + "|Team & co", sip(alice), sip(bob) + "|Bob", "tel:+12015550123"),
+                parsed(admin("GET", path, null)));
+
+        HttpResponse<String> replaced = TestServer.sendTyped("PUT", path, RESOURCE_LISTS, resourceLists(
+                "<entry uri=\"sip:carol@example.com\"><display-name>Carol</display-name></entry>"
+                        + "<list name=\"nested\"><entry uri=\"" + sip(bob) + "\"/></list>"),
+                "Authorization", TestServer.adminAuthorization());
+        assertEquals(List.of(id + "|Team & co", sip(alice), "sip:carol@example.com|Carol", sip(bob)),
+                parsed(replaced), "the owner stays, first when not listed");
+        assertTrue(admin("GET", "/groups/" + encoded(sip(id)), null).body().contains("\"members\":["
+                + "{\"address\":\"" + sip(alice) + "\",\"role\":\"OWNER\"},"
+                + "{\"address\":\"sip:carol@example.com\",\"role\":\"PARTICIPANT\",\"displayName\":\"Carol\"},"
+                + "{\"address\":\"" + sip(bob) + "\",\"role\":\"ADMIN\"}]"), "roles kept, new ones PARTICIPANT");
+
+        String before = admin("GET", "/groups/" + encoded(sip(id)), null).body();
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<resource-lists xmlns=\"" + RL_NS + "\"><list><entry uri=\"sip:x@example.com\">"
+                + "<display-name>&x;</display-name></entry></list></resource-lists>";
+        HttpResponse<String> refused = TestServer.sendTyped("PUT", path, RESOURCE_LISTS, xxe,
+                "Authorization", TestServer.adminAuthorization());
+        assertProblem(400, refused);
+        assertTrue(refused.body().contains("DOCTYPE") && !refused.body().contains("root:"), refused.body());
+        assertProblem(400, TestServer.sendTyped("PUT", path, RESOURCE_LISTS, "<resource-lists",
+                "Authorization", TestServer.adminAuthorization()));
+        assertProblem(415, admin("PUT", path, "{\"members\":[]}"));
+        assertEquals(before, admin("GET", "/groups/" + encoded(sip(id)), null).body(), "nothing changed");
+
+        String mine = "/me/groups/" + encoded(sip(id)) + "/resource-lists";
+        assertEquals(parsed(admin("GET", path, null)), parsed(asUser(bob, "GET", mine, null)), "a member reads it");
+        assertProblem(403, TestServer.sendTyped("PUT", mine, RESOURCE_LISTS, resourceLists("<entry uri=\""
+                + sip(bob) + "\"/>"), "Authorization", TestServer.basic(bob + ":" + PASSWORD)));
+        HttpResponse<String> byOwner = TestServer.sendTyped("PUT", mine, RESOURCE_LISTS, resourceLists(
+                "<entry uri=\"" + sip(alice) + "\"/>"), "Authorization", TestServer.basic(alice + ":" + PASSWORD));
+        assertEquals(List.of(id + "|Team & co", sip(alice)), parsed(byOwner));
+        assertProblem(404, asUser(bob, "GET", mine, null));
+
+        String openapi = TestServer.get("/openapi").body();
+        assertTrue(openapi.contains("/groups/{address}/resource-lists")
+                && openapi.contains("/me/groups/{address}/resource-lists")
+                && openapi.contains(RESOURCE_LISTS), "the view is described");
+        assertTrue(openapi.contains("#/components/responses/NotGroupOwner")
+                && openapi.contains("Not the group's owner"), "shared responses are referenced and defined");
     }
 }

@@ -50,11 +50,17 @@ final class TestServer {
 
     /** A request with the given headers, as name, value, name, value... */
     static HttpResponse<String> send(String method, String path, String json, String... headers) throws Exception {
+        return sendTyped(method, path, "application/json", json, headers);
+    }
+
+    /** A request with a body of {@code contentType} (when there is a body) and the given headers. */
+    static HttpResponse<String> sendTyped(String method, String path, String contentType, String body,
+                                          String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", contentType);
         }
         if (headers.length > 0) {
             b.headers(headers);
