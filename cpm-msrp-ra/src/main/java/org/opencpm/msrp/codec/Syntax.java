@@ -1,5 +1,7 @@
 package org.opencpm.msrp.codec;
 
+import java.util.Optional;
+
 /** Character classes and small checks of the RFC 4975 sec 9 grammar, shared by the codec classes. */
 final class Syntax {
 
@@ -78,6 +80,16 @@ final class Syntax {
             }
         }
         return true;
+    }
+
+    /** The constant of {@code type} named {@code value} in any case, as ABNF strings of RFC 4975 sec 9 match. */
+    static <E extends Enum<E>> Optional<E> constant(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** utf8text of RFC 4975 sec 9 has no control characters but HTAB; a CR or LF would break the framing. */
