@@ -1,7 +1,10 @@
 package org.opencpm.msrp.sdp;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The format lists of {@code a=accept-types} and {@code a=accept-wrapped-types} (RFC 4975 sec 8.6): media types
@@ -36,6 +39,33 @@ public final class AcceptTypes {
             }
         }
         return List.copyOf(types);
+    }
+
+    /** Whether {@code pattern} ({@code *}, {@code type/*} or a type) covers {@code type}. */
+    public static boolean matches(String pattern, String type) {
+        if (pattern.equals("*")) {
+            return true;
+        }
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String t = type.toLowerCase(Locale.ROOT);
+        return p.endsWith("/*") ? t.startsWith(p.substring(0, p.length() - 1)) : p.equals(t);
+    }
+
+    /**
+     * The types both sides take, in the order of {@code supported}: a concrete supported type the offer covers,
+     * and for a supported wildcard the offered entries it covers. An answerer that accepts only these never gets
+     * what it cannot pass on, and never promises what the offerer would refuse.
+     */
+    public static List<String> intersect(List<String> offered, List<String> supported) {
+        Set<String> common = new LinkedHashSet<>();
+        for (String s : supported) {
+            if (s.equals("*") || s.endsWith("/*")) {
+                offered.stream().filter(o -> matches(s, o)).forEach(common::add);
+            } else if (offered.stream().anyMatch(o -> matches(o, s))) {
+                common.add(s);
+            }
+        }
+        return List.copyOf(common);
     }
 
     /** RFC 4975 sec 8.6: format-entry = "*" / type "/" subtype / type "/" "*". */

@@ -40,4 +40,21 @@ public enum Direction {
         }
         return Optional.empty();
     }
+
+    /**
+     * The answer's direction (RFC 3264 sec 6.1): it sends only what the offerer receives and receives only what the
+     * offerer sends, within what the answerer wants.
+     */
+    public static Direction answerTo(Direction offered, Direction wanted) {
+        return from(wanted.sends && offered.receives, wanted.receives && offered.sends);
+    }
+
+    private static Direction from(boolean sends, boolean receives) {
+        for (Direction d : values()) {
+            if (d.sends == sends && d.receives == receives) {
+                return d;
+            }
+        }
+        throw new AssertionError("every pair has a direction");
+    }
 }

@@ -3,6 +3,7 @@
  * org.opencpm.msrp.sdp.SessionDescription} reads and writes whole offer and answer bodies as INVITE and 200 carry
  * them, with the MSRP media typed ({@link org.opencpm.msrp.sdp.MsrpMedia}: path, accept-types,
  * accept-wrapped-types, max-size, direction, setup, connection) and every other attribute and media line passed
- * through as written. Pure Java; malformed bodies are refused with a one-line reason.
+ * through as written; {@link org.opencpm.msrp.sdp.MsrpAnswerer} answers an offer: setup roles, direction and
+ * accepted types agreed, other streams declined. Pure Java; malformed bodies are refused with a one-line reason.
  */
 package org.opencpm.msrp.sdp;
