@@ -25,6 +25,14 @@ final class CpimBodies {
 
     /** The delivery notification a client of {@code from} sends about message {@code messageId} to {@code to}. */
     static byte[] delivered(String from, String to, String notificationId, String messageId) {
+        return delivered(from, to, notificationId, messageId, null);
+    }
+
+    /**
+     * The same, for a message that carried {@code imdn.IMDN-Record-Route: <route>} (RFC 5438 sec 6.4): the
+     * notification names the route in {@code imdn.IMDN-Route} and is sent to it.
+     */
+    static byte[] delivered(String from, String to, String notificationId, String messageId, String route) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
                 + "<imdn xmlns=\"urn:ietf:params:xml:ns:imdn\">\r\n"
                 + "<message-id>" + messageId + "</message-id>\r\n"
@@ -36,10 +44,24 @@ final class CpimBodies {
                 + "To: <sip:" + to + "@opencpm.test>\r\n"
                 + "NS: imdn <urn:ietf:params:imdn>\r\n"
                 + "imdn.Message-ID: " + notificationId + "\r\n"
+                + (route == null ? "" : "imdn.IMDN-Route: <" + route + ">\r\n")
                 + "DateTime: 2026-11-21T12:00:05Z\r\n"
                 + "\r\n"
                 + "Content-Type: message/imdn+xml\r\n"
                 + "Content-Disposition: notification\r\n"
                 + "\r\n" + xml).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The URI of the first {@code imdn.IMDN-Record-Route} of a CPIM body, or null. */
+    static String recordRoute(byte[] cpim) {
+        for (String line : new String(cpim, StandardCharsets.UTF_8).split("\r\n")) {
+            if (line.isEmpty()) {
+                return null; // end of the message headers
+            }
+            if (line.startsWith("imdn.IMDN-Record-Route:")) {
+                return line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+            }
+        }
+        return null;
     }
 }

@@ -70,7 +70,7 @@ class NotificationAggregatorTest {
 
     @Test
     void whenEveryMemberHasSentTheRestGoesOutAtOnceEachOnce() {
-        NotificationAggregator a = aggregator(64 * 1024);
+        NotificationAggregator a = aggregator(16 * 1024);
         List<String> members = members(20);
         track(a, members, DispositionRequest.of(true, true, false, false));
 
@@ -81,7 +81,7 @@ class NotificationAggregatorTest {
             out.addAll(c.ready());
         }
         assertEquals(1, out.size(), "one aggregate when the budget allows");
-        assertEquals(sorted(members), sorted(recipientsIn(out, 64 * 1024)));
+        assertEquals(sorted(members), sorted(recipientsIn(out, 16 * 1024)));
         assertEquals(List.of(), a.flushWaiting(), "nothing left behind");
     }
 
