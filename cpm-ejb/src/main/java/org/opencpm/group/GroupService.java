@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.storage.group.DuplicateGroupException;
 import org.opencpm.storage.group.GroupDocument;
 import org.opencpm.storage.group.GroupDocumentRepository;
@@ -55,6 +56,9 @@ public class GroupService {
     @Inject
     HomeDomain homeDomain;
 
+    @Inject
+    ControllingPolicy controlling;
+
     public GroupService() {
         // for the container
     }
@@ -64,6 +68,7 @@ public class GroupService {
         this.documents = documents;
         this.accounts = accounts;
         this.homeDomain = homeDomain;
+        this.controlling = ControllingPolicy.defaults();
     }
 
     /**
@@ -79,6 +84,9 @@ public class GroupService {
         Objects.requireNonNull(draft, "draft");
         UserAddress ownerAddress = owner(owner);
         String id = draft.id() == null ? GroupRules.generatedId() : GroupRules.id(draft.id());
+        if (id.equals(controlling.adHocUser())) {
+            throw new InvalidGroupException("id", "is the Controlling Function's ad-hoc address");
+        }
         String address = "sip:" + id + '@' + homeDomain.name();
         Group group = GroupRules.canonical(address, ownerAddress.user(), ownerAddress.uri(), draft);
         // Locked as the account's deletion locks it, so no group is created for an owner being deleted.

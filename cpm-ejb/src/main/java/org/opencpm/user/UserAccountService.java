@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.group.GroupService;
@@ -48,6 +49,9 @@ public class UserAccountService {
     @Inject
     GroupService groups;
 
+    @Inject
+    ControllingPolicy controlling = ControllingPolicy.defaults();
+
     public UserAccountService() {
         // for the container
     }
@@ -62,6 +66,9 @@ public class UserAccountService {
     public UserAccountSummary create(String address, String password) {
         String realm = homeDomain.name();
         UserAddress parsed = UserAddress.parse(address, realm);
+        if (parsed.user().equals(controlling.adHocUser())) {
+            throw new InvalidUserException("address", "is the Controlling Function's ad-hoc address");
+        }
         PasswordPolicy.check(password);
         String uri = parsed.uri();
         if (repository.findByAddress(uri).isPresent()) {

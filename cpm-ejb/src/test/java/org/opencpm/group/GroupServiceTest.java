@@ -95,6 +95,9 @@ class GroupServiceTest {
                 () -> service.create("alice@elsewhere.test", friends(null))).field());
         assertEquals("id", assertThrows(InvalidGroupException.class,
                 () -> service.create("alice", new GroupDraft("Friends", "F", null, null))).field());
+        assertEquals("id is the Controlling Function's ad-hoc address", assertThrows(InvalidGroupException.class,
+                () -> service.create("alice", new GroupDraft("adhoc", "A", null, null))).getMessage(),
+                "the ad-hoc address answers RFC 5365 MESSAGEs, so no group may take it");
         assertEquals(1, documents.count());
     }
 

@@ -67,6 +67,13 @@ class UserAccountServiceTest {
     }
 
     @Test
+    void theAdHocAddressIsNoUsersAddress() {
+        InvalidUserException e = assertThrows(InvalidUserException.class,
+                () -> service.create("sip:adhoc@opencpm.test", "password-1"));
+        assertEquals("address", e.field());
+    }
+
+    @Test
     void createRefusesADuplicate() {
         service.create("sip:alice@opencpm.test", "password-1");
 
