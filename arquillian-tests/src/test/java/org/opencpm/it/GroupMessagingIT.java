@@ -43,6 +43,26 @@ class GroupMessagingIT {
         return SipTestAgent.udp(user).as(user, TestServer.DOMAIN, user + "-pw1", TestServer.HOST, TestServer.SIP_PORT);
     }
 
+    private static List<String> newUsers(String prefix, int count) throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(newUser(prefix + i));
+        }
+        return users;
+    }
+
+    /** A group of {@code owner} and {@code members} created over REST; its address. */
+    private static String newGroup(String idPrefix, String displayName, String owner, List<String> members)
+            throws Exception {
+        String id = idPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = TestServer.send("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + owner
+                + "\",\"displayName\":\"" + displayName + "\",\"members\":[" + members.stream()
+                .map(m -> "{\"address\":\"sip:" + m + "@opencpm.test\"}").collect(Collectors.joining(","))
+                + "]}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        return "sip:" + id + "@opencpm.test";
+    }
+
     private static String newUser(String prefix) throws Exception {
         String user = TestServer.uniqueUser(prefix);
         TestServer.provision(user, user + "-pw1");
@@ -53,17 +73,9 @@ class GroupMessagingIT {
     void aTwentyMemberGroupGetsOneCopyEachAndTheOfflineMemberGetsItOnRegistration() throws Exception {
         String alice = newUser("alice");
         String outsider = newUser("eve");
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < MEMBERS; i++) {
-            members.add(newUser("m" + i));
-        }
-        String id = "team-" + UUID.randomUUID().toString().substring(0, 8);
-        String group = "sip:" + id + "@opencpm.test";
-        var created = TestServer.send("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + alice
-                + "\",\"displayName\":\"Team\",\"members\":[" + members.stream()
-                .map(m -> "{\"address\":\"sip:" + m + "@opencpm.test\"}").collect(Collectors.joining(","))
-                + "]}", true);
-        assertEquals(201, created.statusCode(), created.body());
+        List<String> members = newUsers("m", MEMBERS);
+        String group = newGroup("team", "Team", alice, members);
+        String id = group.substring(4, group.indexOf('@'));
 
         List<SipTestAgent> devices = new ArrayList<>();
         try (SipTestAgent a = agent(alice); SipTestAgent eve = agent(outsider)) {
@@ -112,17 +124,9 @@ class GroupMessagingIT {
     @Test
     void deliveryNotificationsFromTwentyMembersReachTheSenderAggregated() throws Exception {
         String alice = newUser("alice");
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < MEMBERS; i++) {
-            members.add(newUser("n" + i));
-        }
-        String id = "crew-" + UUID.randomUUID().toString().substring(0, 8);
-        String group = "sip:" + id + "@opencpm.test";
-        var created = TestServer.send("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + alice
-                + "\",\"displayName\":\"Crew\",\"members\":[" + members.stream()
-                .map(m -> "{\"address\":\"sip:" + m + "@opencpm.test\"}").collect(Collectors.joining(","))
-                + "]}", true);
-        assertEquals(201, created.statusCode(), created.body());
+        List<String> members = newUsers("n", MEMBERS);
+        String group = newGroup("crew", "Crew", alice, members);
+        String id = group.substring(4, group.indexOf('@'));
 
         List<SipTestAgent> devices = new ArrayList<>();
         try (SipTestAgent a = agent(alice)) {
@@ -187,10 +191,7 @@ class GroupMessagingIT {
     @Test
     void anAdHocListOfFiveRecipientsWorksTheSame() throws Exception {
         String alice = newUser("alice");
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            recipients.add(newUser("r" + i));
-        }
+        List<String> recipients = newUsers("r", 5);
         String list = resourceList(recipients.stream().map(r -> "sip:" + r + "@opencpm.test").toList());
         String cpim = "From: <sip:" + alice + "@opencpm.test>\r\nTo: <sip:" + recipients.get(0)
                 + "@opencpm.test>\r\nDateTime: 2026-11-21T12:00:00Z\r\n\r\nContent-Type: text/plain\r\n\r\nhi five";
