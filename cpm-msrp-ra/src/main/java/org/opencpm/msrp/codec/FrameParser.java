@@ -265,7 +265,8 @@ public final class FrameParser {
     }
 
     private MsrpProtocolException withFrame(MsrpProtocolException e) {
-        return new MsrpProtocolException(e.status(), e.getMessage(), transactionId, request);
+        return new MsrpProtocolException(e.status(), e.getMessage(), transactionId, request, headers.toPath(),
+                headers.fromPath());
     }
 
     private String decode(int len) {

@@ -1,6 +1,7 @@
 package org.opencpm.msrp.codec;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Collects the header lines of one incoming frame into {@link MsrpHeaders}, one line at a time. */
@@ -8,6 +9,8 @@ final class HeaderLines {
 
     private final MsrpHeaders.Builder builder = MsrpHeaders.builder();
     private final Set<String> seen = new HashSet<>();
+    private List<MsrpUri> toPath;
+    private List<MsrpUri> fromPath;
 
     /**
      * Adds one header line, without its CRLF.
@@ -34,8 +37,8 @@ final class HeaderLines {
             throw MsrpProtocolException.badRequest("MSRP header " + known + " appears twice");
         }
         switch (known) {
-            case MsrpHeaders.TO_PATH -> builder.toPath(MsrpPath.parse(value));
-            case MsrpHeaders.FROM_PATH -> builder.fromPath(MsrpPath.parse(value));
+            case MsrpHeaders.TO_PATH -> builder.toPath(toPath = MsrpPath.parse(value));
+            case MsrpHeaders.FROM_PATH -> builder.fromPath(fromPath = MsrpPath.parse(value));
             case MsrpHeaders.MESSAGE_ID -> builder.messageId(value);
             case MsrpHeaders.BYTE_RANGE -> builder.byteRange(ByteRange.parse(value));
             case MsrpHeaders.SUCCESS_REPORT -> builder.successReport(SuccessReport.parse(value));
@@ -55,6 +58,16 @@ final class HeaderLines {
             to--;
         }
         return s.substring(from, to);
+    }
+
+    /** The To-Path read so far, null before it: what a response to a refused frame needs. */
+    List<MsrpUri> toPath() {
+        return toPath;
+    }
+
+    /** The From-Path read so far, null before it. */
+    List<MsrpUri> fromPath() {
+        return fromPath;
     }
 
     /** @throws MsrpProtocolException (400) without To-Path or From-Path */

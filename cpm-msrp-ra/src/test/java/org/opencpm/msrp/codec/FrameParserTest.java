@@ -287,6 +287,18 @@ class FrameParserTest {
     }
 
     @Test
+    void aRefusedFrameCarriesThePathsReadBeforeTheFault() {
+        Recorder recorder = Recorder.feed("MSRP tid12345 SEND\n" + PATHS + "Message-ID: m1234\nByte-Range: x\n"
+                + "Content-Type: text/plain\n\nHello\n-------tid12345$\n"
+                + "MSRP tid67890 SEND\nTo-Path: bad\n" + ALICE_FROM + "\n-------tid67890$\n");
+        assertEquals(List.of(MsrpUri.parse("msrp://bob.example.com:8888/9di4eae923wzd;tcp")),
+                recorder.rejections.get(0).toPath().orElseThrow());
+        assertEquals(List.of(MsrpUri.parse("msrp://alicepc.example.com:7777/iau39soe2843z;tcp")),
+                recorder.rejections.get(0).fromPath().orElseThrow());
+        assertTrue(recorder.rejections.get(1).toPath().isEmpty());
+    }
+
+    @Test
     void refusesALineWithABareLf() {
         byte[] wire = ("MSRP tid12345 SEND\r\n" + Recorder.crlf(PATHS) + "Message-ID: m1234\n-------tid12345$\r\n"
                 + Recorder.crlf(NEXT)).getBytes(ISO_8859_1);

@@ -14,6 +14,7 @@ class Recorder implements FrameHandler {
 
     final List<String> events = new ArrayList<>();
     final List<MsrpFrame> frames = new ArrayList<>();
+    final List<MsrpProtocolException> rejections = new ArrayList<>();
     int largestPiece;
     private StringBuilder body;
 
@@ -46,6 +47,7 @@ class Recorder implements FrameHandler {
     @Override
     public void onRejected(MsrpProtocolException reason) {
         body = null;
+        rejections.add(reason);
         events.add("rejected " + reason.status().code() + ' ' + reason.getMessage() + " | "
                 + reason.transactionId().orElse("-") + (reason.answerable() ? " | answerable" : ""));
     }
