@@ -43,6 +43,11 @@ public final class Identifiers {
         return next();
     }
 
+    /** The session-id of a local MSRP URI: RFC 4975 asks for at least 80 bits of randomness in it. */
+    public String sessionId() {
+        return next();
+    }
+
     private String next() {
         char[] id = new char[LENGTH];
         for (int i = 0; i < id.length; i++) {
