@@ -7,10 +7,12 @@
 #   OPENCPM_SIP_PORT        SIP port, UDP and TCP            (-Dopencpm.sip.port,        default 5060)
 #   OPENCPM_SIP_ADDRESS     SIP listening address            (-Dopencpm.sip.address,     default 127.0.0.1)
 #   OPENCPM_SIP_TRANSPORTS  SIP transports                   (-Dopencpm.sip.transports,  default UDP,TCP)
+#   OPENCPM_MSRP_PORT       MSRP listener port, TCP          (-Dopencpm.msrp.port,       default 2855)
+#   OPENCPM_MSRP_ADDRESS    MSRP listening address           (-Dopencpm.msrp.address,    default 127.0.0.1)
 #   OPENCPM_DOMAIN          CPM/SIP domain                   (-Dopencpm.domain,          default opencpm.test)
 #   OPENCPM_HTTP_PORT       HTTP port before the offset      (-Djboss.http.port,         default 8080)
 #   OPENCPM_PORT_OFFSET     offset for all WildFly sockets   (-Djboss.socket.binding.port-offset, default 0;
-#                           applies to HTTP/HTTPS/management, not to SIP)
+#                           applies to HTTP/HTTPS/management, not to SIP or MSRP)
 #   OPENCPM_START_TIMEOUT   seconds to wait for the deployment (default 300)
 # Extra arguments are passed on to standalone.sh (e.g. ./run.sh -Dopencpm.db.url=jdbc:h2:mem:cpm).
 set -euo pipefail
@@ -25,6 +27,8 @@ PIDFILE="$SERVER/standalone/tmp/opencpm-run.pid"
 SIP_PORT="${OPENCPM_SIP_PORT:-5060}"
 SIP_ADDRESS="${OPENCPM_SIP_ADDRESS:-127.0.0.1}"
 SIP_TRANSPORTS="${OPENCPM_SIP_TRANSPORTS:-UDP,TCP}"
+MSRP_PORT="${OPENCPM_MSRP_PORT:-2855}"
+MSRP_ADDRESS="${OPENCPM_MSRP_ADDRESS:-127.0.0.1}"
 DOMAIN="${OPENCPM_DOMAIN:-opencpm.test}"
 HTTP_PORT="${OPENCPM_HTTP_PORT:-8080}"
 PORT_OFFSET="${OPENCPM_PORT_OFFSET:-0}"
@@ -32,7 +36,7 @@ START_TIMEOUT="${OPENCPM_START_TIMEOUT:-300}"
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 
-for v in SIP_PORT HTTP_PORT PORT_OFFSET START_TIMEOUT; do
+for v in SIP_PORT MSRP_PORT HTTP_PORT PORT_OFFSET START_TIMEOUT; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "OPENCPM_$v must be a number (got '${!v}')"
 done
 
@@ -68,6 +72,8 @@ JAVA_PROPS=(
     "-Dopencpm.sip.port=$SIP_PORT"
     "-Dopencpm.sip.address=$SIP_ADDRESS"
     "-Dopencpm.sip.transports=$SIP_TRANSPORTS"
+    "-Dopencpm.msrp.port=$MSRP_PORT"
+    "-Dopencpm.msrp.address=$MSRP_ADDRESS"
     "-Dopencpm.domain=$DOMAIN"
     "-Djboss.http.port=$HTTP_PORT"
     "-Djboss.socket.binding.port-offset=$PORT_OFFSET"

@@ -30,6 +30,7 @@ final class StandaloneServer implements AutoCloseable {
     private final Path base;
     private final int offset;
     private final int sipPort;
+    private final int msrpPort;
     private Process process;
 
     StandaloneServer(String name) throws IOException {
@@ -41,6 +42,7 @@ final class StandaloneServer implements AutoCloseable {
                 StandardCopyOption.REPLACE_EXISTING);
         offset = freeOffset();
         sipPort = freeSipPort();
+        msrpPort = freeTcpPort();
     }
 
     int httpPort() {
@@ -55,7 +57,8 @@ final class StandaloneServer implements AutoCloseable {
     void start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
-                "-Dopencpm.sip.port=" + sipPort, "-Dopencpm.domain=" + TestServer.DOMAIN)
+                "-Dopencpm.sip.port=" + sipPort, "-Dopencpm.msrp.port=" + msrpPort,
+                "-Dopencpm.domain=" + TestServer.DOMAIN)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");
@@ -146,6 +149,13 @@ final class StandaloneServer implements AutoCloseable {
             }
         }
         throw new IOException("no free SIP port");
+    }
+
+    /** A port for the MSRP listener, which must not be the Arquillian server's beside it. */
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private static boolean tcpFree(int port) {

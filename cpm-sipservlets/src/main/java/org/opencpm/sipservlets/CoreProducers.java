@@ -4,15 +4,19 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.sip.api.SipConnector;
 import org.opencpm.user.HomeDomain;
 
-/** The servlets' view of the home domain, and the SIP connector. */
+/** The servlets' view of the home domain, and the SIP and MSRP connectors. */
 @ApplicationScoped
 public class CoreProducers {
 
     @Resource(lookup = "java:/eis/sip")
     SipConnector sip;
+
+    @Resource(lookup = "java:/eis/msrp")
+    MsrpConnector msrp;
 
     @Produces
     @Singleton
@@ -24,5 +28,11 @@ public class CoreProducers {
     @Produces
     SipConnector sipConnector() {
         return sip;
+    }
+
+    /** The MSRP connector of the resource adapter: the sessions and bridges of the functions in the media path. */
+    @Produces
+    MsrpConnector msrpConnector() {
+        return msrp;
     }
 }
