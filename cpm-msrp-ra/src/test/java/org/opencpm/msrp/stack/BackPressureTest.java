@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.opencpm.msrp.api.MessageDelivery;
 import org.opencpm.msrp.api.MsrpSession;
-import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.stack.Hops.Opener;
 
@@ -42,31 +38,21 @@ class BackPressureTest {
             Hops.connect(sa, in, Opener.LEFT);
             Hops.connect(out, c.createSession(SessionOptions.of(atC)), Opener.LEFT);
 
-            AtomicReference<MessageDelivery> delivery = new AtomicReference<>();
-            Thread sender = new Thread(() -> {
-                try {
-                    delivery.set(sa.send(OutgoingMessage.builder("application/octet-stream", PAYLOAD.stream(),
-                            PAYLOAD.size).build()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "sender");
-            sender.start();
+            BackgroundSend sender = new BackgroundSend(sa, PAYLOAD);
 
             // The bridge's outgoing leg fills up to its bound, and stays there.
             Await.until(() -> "bridge queue full: " + out.queuedBytes(),
                     () -> out.queuedBytes() > QUEUE - 16 * 1024);
             Await.until(() -> "sender queue full: " + sa.queuedBytes(), () -> sa.queuedBytes() > QUEUE - 16 * 1024);
-            assertTrue(sender.isAlive(), "the sender finished although nothing was read");
+            assertTrue(sender.thread.isAlive(), "the sender finished although nothing was read");
             assertEquals(0, atC.bytesIn());
             assertTrue(r.statistics().peakQueuedBytes() <= QUEUE, r.statistics().toString());
             assertTrue(a.statistics().peakQueuedBytes() <= QUEUE, a.statistics().toString());
 
             receiverReads.countDown();
             Recorder.Received got = Recorder.next(atC.received);
-            sender.join(30_000);
             assertEquals(PAYLOAD.digest(), got.digest());
-            assertTrue(delivery.get().result().toCompletableFuture().get(30, TimeUnit.SECONDS).isSuccess());
+            assertTrue(sender.result().isSuccess());
             assertTrue(r.statistics().peakQueuedBytes() <= QUEUE, r.statistics().toString());
         }
     }

@@ -10,7 +10,6 @@ import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.codec.MsrpRequest;
 import org.opencpm.msrp.codec.MsrpResponse;
-import org.opencpm.msrp.codec.MsrpUri;
 
 /**
  * What a bridge refuses to pass on, between two hand-written peers: a chunk storm towards a next hop that does not
@@ -28,16 +27,13 @@ class BridgeBoundsTest {
             MsrpSession out = r.createSession(SessionOptions.of(new Recorder()));
             r.bridge(in, out);
             in.connect(List.of(sender.uri), ConnectRole.PASSIVE);
-            MsrpUri next = MsrpUri.parse("msrp://127.0.0.1:" + downstream.getLocalPort() + "/silent01;tcp");
-            out.connect(List.of(next), ConnectRole.ACTIVE);
-            try (RawPeer silent = RawPeer.accept(downstream)) {
-                silent.respond(silent.nextRequest(), 200);
+            try (RawPeer silent = RawPeer.serving(downstream, out)) {
                 for (int i = 0; i < 8; i++) {
                     sender.sendText("s000000" + i, in.localUri(), "storm" + i, "", "x", '$');
                     assertEquals(200, ((MsrpResponse) sender.next()).code());
                     // Passed on with the paths of the outgoing leg, and never answered.
                     MsrpRequest passed = silent.nextRequest();
-                    assertEquals(List.of(next), passed.headers().toPath());
+                    assertEquals(List.of(silent.uri), passed.headers().toPath());
                     assertEquals(out.localPath(), passed.headers().fromPath());
                     assertEquals("storm" + i, passed.headers().messageId().orElseThrow());
                 }

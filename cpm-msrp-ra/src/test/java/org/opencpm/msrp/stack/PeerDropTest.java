@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.opencpm.msrp.api.CloseReason;
 import org.opencpm.msrp.api.DeliveryResult;
-import org.opencpm.msrp.api.MessageDelivery;
 import org.opencpm.msrp.api.MsrpSession;
-import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.stack.Hops.Opener;
 
@@ -34,8 +30,7 @@ class PeerDropTest {
         final Recorder atA = new Recorder();
         final Recorder atC = new Recorder();
         final CountDownLatch receiverReads = new CountDownLatch(1);
-        final AtomicReference<MessageDelivery> delivery = new AtomicReference<>();
-        final Thread sender;
+        final BackgroundSend sender;
         final MsrpSession sa;
 
         Chain() throws Exception {
@@ -50,15 +45,7 @@ class PeerDropTest {
             Hops.connect(sa, r1in, Opener.LEFT);
             Hops.connect(r1out, r2in, Opener.RIGHT);
             Hops.connect(r2out, c.createSession(SessionOptions.of(atC)), Opener.LEFT);
-            sender = new Thread(() -> {
-                try {
-                    delivery.set(sa.send(OutgoingMessage.builder("application/octet-stream", PAYLOAD.stream(),
-                            PAYLOAD.size).build()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "sender");
-            sender.start();
+            sender = new BackgroundSend(sa, PAYLOAD);
             Await.until("the transfer stalls at C", () -> r2out.queuedBytes() > 0 && sa.queuedBytes() > 0);
         }
 
@@ -84,10 +71,7 @@ class PeerDropTest {
             assertEquals(CloseReason.CONNECTION_LOST, Recorder.next(chain.atC.closed));
             assertTrue(Recorder.next(chain.atC.aborted) < PAYLOAD.size);
             assertTrue(chain.atC.received.isEmpty());
-            chain.sender.join(30_000);
-            assertFalse(chain.sender.isAlive());
-            DeliveryResult result = chain.delivery.get().result().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertFalse(result.isSuccess());
+            assertFalse(chain.sender.result().isSuccess());
         }
     }
 
@@ -97,10 +81,8 @@ class PeerDropTest {
             chain.c.close();
             Hops.awaitNothingOpen(chain.a, chain.r1, chain.r2, chain.c);
             assertEquals(CloseReason.CONNECTION_LOST, Recorder.next(chain.atA.closed));
-            chain.sender.join(30_000);
-            assertFalse(chain.sender.isAlive());
             // 413 if R1 refused the next chunk before its leg closed, 408 if the session closed first.
-            DeliveryResult result = chain.delivery.get().result().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            DeliveryResult result = chain.sender.result();
             assertFalse(result.isSuccess(), result.toString());
         }
     }

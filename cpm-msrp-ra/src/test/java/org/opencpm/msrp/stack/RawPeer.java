@@ -6,11 +6,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opencpm.msrp.api.ConnectRole;
+import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.codec.EndFlag;
 import org.opencpm.msrp.codec.FrameHandler;
 import org.opencpm.msrp.codec.FrameParser;
@@ -34,11 +37,10 @@ final class RawPeer implements AutoCloseable {
     private final OutputStream out;
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    private RawPeer(Socket socket) throws IOException {
+    private RawPeer(Socket socket, MsrpUri uri) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.uri = MsrpUri.parse("msrp://127.0.0.1:" + socket.getLocalPort() + "/raw" + NUMBERS.incrementAndGet()
-                + "x;tcp");
+        this.uri = uri;
         Thread reader = new Thread(this::read, "raw-peer-" + socket.getLocalPort());
         reader.setDaemon(true);
         reader.start();
@@ -46,12 +48,22 @@ final class RawPeer implements AutoCloseable {
 
     /** A peer that connects to the connector at {@code port}. */
     static RawPeer connect(int port) throws IOException {
-        return new RawPeer(new Socket("127.0.0.1", port));
+        Socket socket = new Socket("127.0.0.1", port);
+        return new RawPeer(socket, MsrpUri.parse("msrp://127.0.0.1:" + socket.getLocalPort() + "/raw"
+                + NUMBERS.incrementAndGet() + "x;tcp"));
     }
 
-    /** A peer that waits on {@code server} for the connector to connect. */
-    static RawPeer accept(ServerSocket server) throws IOException {
-        return new RawPeer(server.accept());
+    /**
+     * A peer listening on {@code server} that {@code active} connects to and binds with its empty SEND, which the
+     * peer answers 200; whatever comes next is the test's.
+     */
+    static RawPeer serving(ServerSocket server, MsrpSession active) throws IOException, InterruptedException {
+        MsrpUri uri = MsrpUri.parse("msrp://127.0.0.1:" + server.getLocalPort() + "/served"
+                + NUMBERS.incrementAndGet() + ";tcp");
+        active.connect(List.of(uri), ConnectRole.ACTIVE);
+        RawPeer peer = new RawPeer(server.accept(), uri);
+        peer.respond(peer.nextRequest(), 200);
+        return peer;
     }
 
     void send(String text) throws IOException {

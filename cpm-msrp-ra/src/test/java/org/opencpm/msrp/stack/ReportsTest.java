@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.opencpm.msrp.api.ConnectRole;
 import org.opencpm.msrp.api.DeliveryResult;
 import org.opencpm.msrp.api.MessageDelivery;
 import org.opencpm.msrp.api.MsrpReport;
@@ -21,7 +19,6 @@ import org.opencpm.msrp.codec.ByteRange;
 import org.opencpm.msrp.codec.FailureReport;
 import org.opencpm.msrp.codec.MsrpRequest;
 import org.opencpm.msrp.codec.MsrpStatus;
-import org.opencpm.msrp.codec.MsrpUri;
 import org.opencpm.msrp.codec.SuccessReport;
 import org.opencpm.msrp.stack.Hops.Opener;
 
@@ -59,10 +56,7 @@ class ReportsTest {
                 StackConfig.builder().port(0).transactionTimeoutMillis(300).build());
                 ServerSocket server = new ServerSocket(0)) {
             MsrpSession sx = x.createSession(SessionOptions.of(new Recorder()));
-            sx.connect(List.of(MsrpUri.parse("msrp://127.0.0.1:" + server.getLocalPort() + "/rawpeer1;tcp")),
-                    ConnectRole.ACTIVE);
-            try (RawPeer peer = RawPeer.accept(server)) {
-                peer.respond(peer.nextRequest(), 200);
+            try (RawPeer peer = RawPeer.serving(server, sx)) {
                 MessageDelivery d = sx.send(OutgoingMessage.builder("text/plain",
                         new ByteArrayInputStream(HELLO), HELLO.length).failureReport(FailureReport.NO).build());
                 MsrpRequest send = peer.nextRequest();
@@ -82,10 +76,7 @@ class ReportsTest {
                 StackConfig.builder().port(0).transactionTimeoutMillis(300).build());
                 ServerSocket server = new ServerSocket(0)) {
             MsrpSession sx = x.createSession(SessionOptions.of(new Recorder()));
-            sx.connect(List.of(MsrpUri.parse("msrp://127.0.0.1:" + server.getLocalPort() + "/rawpeer2;tcp")),
-                    ConnectRole.ACTIVE);
-            try (RawPeer peer = RawPeer.accept(server)) {
-                peer.respond(peer.nextRequest(), 200);
+            try (RawPeer peer = RawPeer.serving(server, sx)) {
                 MessageDelivery d = sx.send(OutgoingMessage.of("text/plain", HELLO));
                 assertEquals(MsrpStatus.REQUEST_TIMEOUT.code(), resultOf(d).code());
             }
@@ -130,10 +121,7 @@ class ReportsTest {
             MsrpSession out = r.createSession(SessionOptions.of(new Recorder()));
             r.bridge(in, out);
             Hops.connect(sx, in, Opener.LEFT);
-            out.connect(List.of(MsrpUri.parse("msrp://127.0.0.1:" + server.getLocalPort() + "/rawpeer3;tcp")),
-                    ConnectRole.ACTIVE);
-            try (RawPeer peer = RawPeer.accept(server)) {
-                peer.respond(peer.nextRequest(), 200);
+            try (RawPeer peer = RawPeer.serving(server, out)) {
                 MessageDelivery d = sx.send(OutgoingMessage.builder("text/plain", new ByteArrayInputStream(HELLO),
                         HELLO.length).successReport(SuccessReport.YES).build());
                 assertEquals(MsrpRequest.SEND, peer.nextRequest().method());
