@@ -79,8 +79,8 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
     // Guarded by lock.
     private final Map<MsrpConnection, Set<SessionImpl>> links = new HashMap<>();
     private final Map<Authority, MsrpConnection> reusable = new HashMap<>();
+    private boolean stopped;
     private Acceptor acceptor;
-    private volatile boolean stopped;
 
     private MsrpStack(StackConfig config, Function<String, MsrpSessionListener> endpoints) {
         this.config = config;
@@ -127,9 +127,6 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
 
     @Override
     public MsrpSession createSession(SessionOptions options) {
-        if (stopped) {
-            throw new IllegalStateException("MSRP connector stopped");
-        }
         MsrpSessionListener listener = options.listener() != null ? options.listener()
                 : endpoints.apply(options.application());
         if (listener == null) {
@@ -138,7 +135,12 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
         String id = ids.sessionId();
         SessionImpl session = new SessionImpl(id, MsrpUri.of(false, config.host(), port(), id), listener,
                 options.reuseConnections(), this);
-        sessions.put(id, session);
+        synchronized (lock) {
+            if (stopped) {
+                throw new IllegalStateException("MSRP connector stopped");
+            }
+            sessions.put(id, session);
+        }
         return session;
     }
 
@@ -244,13 +246,12 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
         opener.execute(() -> {
             try {
                 MsrpConnection c = MsrpConnection.open(host, authority.port(), config.connections(), events);
+                if (!register(c)) {
+                    c.close("MSRP connector stopped");
+                    throw new IOException("MSRP connector stopped");
+                }
                 synchronized (lock) {
-                    if (stopped) {
-                        throw new IOException("MSRP connector stopped");
-                    }
-                    links.put(c, new HashSet<>());
                     reusable.putIfAbsent(authority, c);
-                    open.add(c);
                 }
                 c.start();
                 result.complete(c);
@@ -301,21 +302,29 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Takes a new connection in, unless the stack has stopped: then the caller closes it. */
+    private boolean register(MsrpConnection c) {
+        synchronized (lock) {
+            if (stopped) {
+                return false;
+            }
+            links.put(c, new HashSet<>());
+            open.add(c);
+            return true;
+        }
+    }
+
     private void accepted(Socket socket) {
         MsrpConnection c;
         try {
-            if (stopped) {
-                socket.close();
-                return;
-            }
             c = MsrpConnection.accepted(socket, config.connections(), events);
         } catch (IOException e) {
             LOG.log(Level.FINE, "MSRP connection from " + socket.getRemoteSocketAddress() + " refused", e);
             return;
         }
-        synchronized (lock) {
-            links.put(c, new HashSet<>());
-            open.add(c);
+        if (!register(c)) {
+            c.close("MSRP connector stopped");
+            return;
         }
         c.start();
         timer.schedule(() -> {
@@ -328,7 +337,9 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
     /** Stops listening, closes every session (their listeners told {@link CloseReason#STOPPED}) and connection. */
     @Override
     public void close() {
-        stopped = true;
+        synchronized (lock) {
+            stopped = true;
+        }
         if (acceptor != null) {
             acceptor.close();
         }

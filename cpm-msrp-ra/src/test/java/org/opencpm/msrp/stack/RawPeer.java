@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,14 +56,15 @@ final class RawPeer implements AutoCloseable {
 
     /**
      * A peer listening on {@code server} that {@code active} connects to and binds with its empty SEND, which the
-     * peer answers 200; whatever comes next is the test's.
+     * peer answers 200; returns once the session is bound, and whatever comes next is the test's.
      */
-    static RawPeer serving(ServerSocket server, MsrpSession active) throws IOException, InterruptedException {
+    static RawPeer serving(ServerSocket server, MsrpSession active) throws Exception {
         MsrpUri uri = MsrpUri.parse("msrp://127.0.0.1:" + server.getLocalPort() + "/served"
                 + NUMBERS.incrementAndGet() + ";tcp");
-        active.connect(List.of(uri), ConnectRole.ACTIVE);
+        CompletableFuture<MsrpSession> bound = active.connect(List.of(uri), ConnectRole.ACTIVE).toCompletableFuture();
         RawPeer peer = new RawPeer(server.accept(), uri);
         peer.respond(peer.nextRequest(), 200);
+        bound.get(30, TimeUnit.SECONDS);
         return peer;
     }
 
