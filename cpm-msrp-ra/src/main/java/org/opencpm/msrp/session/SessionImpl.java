@@ -229,7 +229,7 @@ public final class SessionImpl implements MsrpSession {
             if (connection != null) {
                 return connection == c ? MsrpStatus.OK : MsrpStatus.SESSION_ON_OTHER_CONNECTION;
             }
-            // RFC 4975 sec 7.3: a request must come from the endpoint the session was negotiated with.
+            // RFC 4975: a request must come from the endpoint the session was negotiated with, else 481.
             if (remotePath != null && !last(remotePath).equals(last(fromPath))) {
                 return MsrpStatus.SESSION_DOES_NOT_EXIST;
             }
