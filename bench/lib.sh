@@ -1,6 +1,7 @@
-# Shared steps of the SIPp benchmarks (sourced, not run): SIPp install, the server via ./run.sh on
+# Shared steps of the benchmarks (sourced, not run): SIPp or Python 3 install, the server via ./run.sh on
 # non-default ports (stopped by the EXIT trap), users over REST, bob's SIPp UAS and its REGISTER.
-# Callers set BENCH, ROOT, SIP_PORT, PORT_OFFSET, UAS_PORT, REG_PORT, UAC_PORT, MAX_SECONDS, OUT before sourcing.
+# Callers set BENCH, ROOT, SIP_PORT, PORT_OFFSET, OUT before sourcing, and for the SIPp steps UAS_PORT, REG_PORT,
+# UAC_PORT and MAX_SECONDS. UAS_PID is the device process the EXIT trap stops (SIPp UAS or another).
 
 DOMAIN=opencpm.test
 HTTP_PORT=$((8080 + PORT_OFFSET))
@@ -19,6 +20,17 @@ install_sipp() {
             || die "could not install sip-tester"
     fi
     log "$(sipp -v 2>&1 | grep -m1 SIPp | sed 's/^ *//')"
+}
+
+install_python3() {
+    if ! command -v python3 >/dev/null; then
+        log "installing Python 3 (python3) ..."
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y python3 >/dev/null 2>&1 \
+            || { apt-get update >/dev/null && apt-get install -y python3 >/dev/null; } \
+            || die "could not install python3"
+    fi
+    log "$(python3 --version 2>&1)"
 }
 
 cleanup() {
@@ -54,13 +66,16 @@ admin() {   # admin <method> <path> [json] -> prints the HTTP status, body to $O
         ${body:+-H 'Content-Type: application/json' -d "$body"} "http://127.0.0.1:$HTTP_PORT/api$path"
 }
 
-provision() {   # provision <user...>
-    local u code
+provision() {   # provision <user...>: password <user>-password; one log line each, or one in all for many
+    local u code created=0
     for u in "$@"; do
         code="$(admin POST /users "{\"address\":\"sip:$u@$DOMAIN\",\"password\":\"$u-password\"}")"
         [[ "$code" == 201 || "$code" == 409 ]] || die "provisioning $u: HTTP $code"
-        log "user $u: HTTP $code"
+        [[ "$code" == 201 ]] && created=$((created + 1))
+        (($# <= 5)) && log "user $u: HTTP $code"
     done
+    (($# > 5)) && log "$# users: $created created, $(($# - created)) existed"
+    return 0
 }
 
 start_uas() {   # start_uas [extra sipp args...]: bob's device, answering 200
