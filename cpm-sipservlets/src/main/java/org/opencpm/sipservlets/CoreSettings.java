@@ -2,6 +2,7 @@ package org.opencpm.sipservlets;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.opencpm.authentication.CredentialsSource;
 
 /** The home domain this server serves (from {@link org.opencpm.user.HomeDomain}); also the digest realm. */
 public record CoreSettings(String domain) {
@@ -21,5 +22,10 @@ public record CoreSettings(String domain) {
             return Optional.empty();
         }
         return Optional.of(address.substring(4, at));
+    }
+
+    /** The user name of {@code address} when it is a user of the home domain who has an account. */
+    public Optional<String> homeUserOf(String address, CredentialsSource users) {
+        return userOf(address).filter(user -> users.credentials(user, domain).isPresent());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.opencpm.controlling.ControllingPolicy;
@@ -60,7 +59,7 @@ public class AdHocMessageHandler {
      */
     public void distribute(SipServletRequest request, String sender) {
         // RFC 5365 sec 5: without the option tag the request did not ask for the URI-list service.
-        if (!requires(request, RecipientListMessage.REQUIRE_OPTION_TAG)) {
+        if (!MessageReader.requiredOptionTags(request).contains(RecipientListMessage.REQUIRE_OPTION_TAG)) {
             SipServletResponse needed = request.createResponse(421, "Extension Required");
             needed.setHeader("Require", RecipientListMessage.REQUIRE_OPTION_TAG);
             needed.send();
@@ -125,16 +124,5 @@ public class AdHocMessageHandler {
             throw new BadMessageException(400, "recipient list names no one but the sender");
         }
         return new ArrayList<>(recipients);
-    }
-
-    private static boolean requires(SipServletRequest request, String optionTag) {
-        for (String value : request.getHeaders("Require")) {
-            for (String tag : value.split(",")) {
-                if (tag.trim().toLowerCase(Locale.ROOT).equals(optionTag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -57,8 +57,8 @@ public class CopyDistributor {
         List<String> reachable = new ArrayList<>(recipients.size());
         List<String> reachableUsers = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
-            Optional<String> user = settings.userOf(recipient);
-            if (user.isEmpty() || users.credentials(user.get(), settings.domain()).isEmpty()) {
+            Optional<String> user = settings.homeUserOf(recipient, users);
+            if (user.isEmpty()) {
                 // Outside the home domain: interworking or another network's PF, not built yet.
                 LOG.info(() -> routeAddress + ": no route to " + recipient);
                 continue;

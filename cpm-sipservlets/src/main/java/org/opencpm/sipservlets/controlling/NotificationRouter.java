@@ -85,7 +85,7 @@ public class NotificationRouter implements RoutedNotifications {
     /** Sends aggregates that are ready, each to its sender through the sender's terminating PF. */
     public void send(List<Aggregate> ready) {
         for (Aggregate a : ready) {
-            Optional<String> user = homeUser(a.senderAddress());
+            Optional<String> user = settings.homeUserOf(a.senderAddress(), users);
             if (user.isEmpty()) {
                 LOG.info(() -> a.routeAddress() + ": no route to " + a.senderAddress() + " for " + a.count()
                         + " notification(s)");
@@ -104,16 +104,12 @@ public class NotificationRouter implements RoutedNotifications {
     }
 
     private void forward(SipServletRequest request, StandaloneMessage notification, String originalSender) {
-        Optional<String> user = homeUser(originalSender);
+        Optional<String> user = settings.homeUserOf(originalSender, users);
         if (user.isEmpty()) {
             request.createResponse(404, "Not Found (no such user)").send();
             return;
         }
         request.createResponse(202, "Accepted").send();
         terminating.handle(notification.retargeted(user.get(), originalSender), SenderReply.NONE);
-    }
-
-    private Optional<String> homeUser(String address) {
-        return settings.userOf(address).filter(u -> users.credentials(u, settings.domain()).isPresent());
     }
 }

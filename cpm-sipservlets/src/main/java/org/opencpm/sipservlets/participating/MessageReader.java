@@ -61,6 +61,20 @@ public final class MessageReader {
         bad.send();
     }
 
+    /** The option tags of the request's Require headers (RFC 3261 20.32), lower case, in order. */
+    public static List<String> requiredOptionTags(SipServletRequest request) {
+        List<String> tags = new ArrayList<>();
+        for (String value : request.getHeaders("Require")) {
+            for (String tag : value.split(",")) {
+                String t = tag.trim().toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    tags.add(t);
+                }
+            }
+        }
+        return tags;
+    }
+
     /** RFC 3323: an anonymous From, or Privacy asking to hide the identity. */
     public static boolean isAnonymous(SipServletRequest request) {
         if (request.getFrom().getURI() instanceof SipURI from && from.getHost() != null

@@ -145,14 +145,9 @@ public class ParticipatingServlet extends SipServlet {
 
     /** Require option tags this request needs and this target cannot give (RFC 3261 8.2.2.3). */
     private static List<String> unsupportedExtensions(SipServletRequest request, boolean adHoc) {
-        List<String> unsupported = new ArrayList<>();
-        for (String value : request.getHeaders("Require")) {
-            for (String tag : value.split(",")) {
-                String t = tag.trim().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty() && !(adHoc && t.equals(RecipientListMessage.REQUIRE_OPTION_TAG))) {
-                    unsupported.add(t);
-                }
-            }
+        List<String> unsupported = new ArrayList<>(MessageReader.requiredOptionTags(request));
+        if (adHoc) {
+            unsupported.removeIf(RecipientListMessage.REQUIRE_OPTION_TAG::equals);
         }
         return unsupported;
     }
