@@ -1,10 +1,9 @@
 package org.opencpm.deferral;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
+import org.opencpm.config.PolicyProperties;
 
 /**
  * The service provider's policy for deferred messages (OMA CPM SD 5.2.5 note 2): how long a message waits before it
@@ -24,8 +23,6 @@ public record DeferralPolicy(Duration expiry, int maxPerUser, Duration lease) {
     public static final int DEFAULT_MAX_PER_USER = 20_000;
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
-    private static final Logger LOG = Logger.getLogger(DeferralPolicy.class.getName());
-
     public DeferralPolicy {
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(lease, "lease");
@@ -44,46 +41,11 @@ public record DeferralPolicy(Duration expiry, int maxPerUser, Duration lease) {
 
     /** The policy the named properties describe, each absent or invalid one replaced by its default. */
     static DeferralPolicy from(UnaryOperator<String> properties) {
+        PolicyProperties props = new PolicyProperties(properties);
         return new DeferralPolicy(
-                duration(EXPIRY, properties.apply(EXPIRY), DEFAULT_EXPIRY),
-                count(MAX_PER_USER, properties.apply(MAX_PER_USER), DEFAULT_MAX_PER_USER),
-                duration(LEASE, properties.apply(LEASE), DEFAULT_LEASE));
-    }
-
-    private static Duration duration(String name, String value, Duration defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            Duration parsed = Duration.parse(value.trim());
-            if (isPositive(parsed)) {
-                return parsed;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        return invalid(name, value, "a positive ISO-8601 duration (PT168H, PT60S)", defaultValue);
-    }
-
-    private static int count(String name, String value, int defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= 1) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        return invalid(name, value, "a whole number of at least 1", defaultValue);
-    }
-
-    private static <T> T invalid(String name, String value, String expected, T defaultValue) {
-        LOG.warning(() -> "System property " + name + "='" + value + "' is not " + expected + "; using "
-                + defaultValue);
-        return defaultValue;
+                props.duration(EXPIRY, DEFAULT_EXPIRY),
+                props.count(MAX_PER_USER, DEFAULT_MAX_PER_USER, 1, Integer.MAX_VALUE),
+                props.duration(LEASE, DEFAULT_LEASE));
     }
 
     private static boolean isPositive(Duration duration) {
