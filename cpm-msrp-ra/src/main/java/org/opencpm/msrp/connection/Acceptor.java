@@ -13,8 +13,10 @@ public final class Acceptor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Acceptor.class.getName());
     private static final int BACKLOG = 128;
+    private static final long CLOSE_WAIT_MILLIS = 5000;
 
     private final ServerSocket server;
+    private Thread thread;
 
     private Acceptor(ServerSocket server) {
         this.server = server;
@@ -40,9 +42,9 @@ public final class Acceptor implements AutoCloseable {
             throw e;
         }
         Acceptor acceptor = new Acceptor(server);
-        Thread thread = new Thread(() -> acceptor.accept(onAccept), "msrp-accept-" + server.getLocalPort());
-        thread.setDaemon(true);
-        thread.start();
+        acceptor.thread = new Thread(() -> acceptor.accept(onAccept), "msrp-accept-" + server.getLocalPort());
+        acceptor.thread.setDaemon(true);
+        acceptor.thread.start();
         return acceptor;
     }
 
@@ -63,13 +65,24 @@ public final class Acceptor implements AutoCloseable {
         }
     }
 
-    /** Stops listening; connections already accepted are left to their owner. */
+    /**
+     * Stops listening; connections already accepted are left to their owner. Returns once the accepting thread has
+     * left {@code accept()}: the JDK defers the release of a socket closed while a thread is blocked on it, and the
+     * port must be free when the connector says it has stopped (a redeployment binds it again at once).
+     */
     @Override
     public void close() {
         try {
             server.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "MSRP listener close failed", e);
+        }
+        if (thread != Thread.currentThread()) {
+            try {
+                thread.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
