@@ -75,6 +75,13 @@ public interface MsrpSession {
     long queuedBytes();
 
     /**
+     * True when everything sent on this session has been written and answered: nothing queued, no transaction
+     * awaiting its response. A B2BUA waits for this before it ends the next hop, so a BYE that follows the last
+     * chunk never cuts off chunks still on their way (RFC 4975 sec 7.3: each hop answers for what it accepted).
+     */
+    boolean idle();
+
+    /**
      * Closes the session, as after a SIP BYE: chunks still queued are dropped, deliveries in progress fail, and the
      * connection is closed if no other session uses it. Idempotent.
      */

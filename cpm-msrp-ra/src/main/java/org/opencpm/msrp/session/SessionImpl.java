@@ -74,6 +74,8 @@ public final class SessionImpl implements MsrpSession {
     private ConnectRole role;
     private boolean connectStarted;
     private final List<Frame> pending = new ArrayList<>();
+    /** How often a bridge leg whose partner closed looks whether it has written everything. */
+    private static final long DRAIN_POLL_MILLIS = 20;
     private ScheduledFuture<?> bindTimer;
     private SessionImpl partner;
 
@@ -484,6 +486,16 @@ public final class SessionImpl implements MsrpSession {
         return budget.queued();
     }
 
+    @Override
+    public boolean idle() {
+        synchronized (lock) {
+            if (!pending.isEmpty()) {
+                return false;
+            }
+        }
+        return budget.queued() == 0 && outstanding.get() == 0;
+    }
+
     public boolean isClosed() {
         return state() == SessionState.CLOSED;
     }
@@ -528,7 +540,26 @@ public final class SessionImpl implements MsrpSession {
         connected.completeExceptionally(new IllegalStateException("MSRP session " + id + " closed: " + reason));
         notifyListener(l -> l.onClosed(this, reason));
         if (other != null) {
-            other.close(CloseReason.BRIDGE_CLOSED);
+            other.closeWhenDrained(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(host.limits().bindTimeoutMillis()));
+        }
+    }
+
+    /**
+     * Closes this bridge leg once what its partner handed it has been written and answered, or at the deadline: a
+     * message that arrived whole before the other leg closed still reaches the next hop whole, hop after hop.
+     */
+    private void closeWhenDrained(long deadline) {
+        if (isClosed()) {
+            return;
+        }
+        if (idle() || System.nanoTime() > deadline || remotePath().isEmpty()) {
+            close(CloseReason.BRIDGE_CLOSED);
+            return;
+        }
+        try {
+            host.timer().schedule(() -> closeWhenDrained(deadline), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close(CloseReason.BRIDGE_CLOSED); // the stack is stopping
         }
     }
 
