@@ -171,6 +171,24 @@ public final class MsrpMedia implements SdpMedia {
         }
     }
 
+    /** A builder holding everything of this description, to change a few parts (a B2BUA's own path and setup). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.port = port;
+        b.transport = transport;
+        b.formats = formats;
+        b.connection = connection;
+        b.path = path;
+        b.acceptTypes = acceptTypes;
+        b.acceptWrappedTypes = acceptWrappedTypes;
+        b.maxSize = maxSize;
+        b.direction = direction;
+        b.setup = setup;
+        b.tcpConnection = tcpConnection;
+        b.attributes.addAll(attributes);
+        return b;
+    }
+
     /** Builds a description; {@link #build()} checks it as the parser would. */
     public static final class Builder {
 
