@@ -1,6 +1,7 @@
 package org.opencpm.sip.testkit;
 
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,21 +20,27 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
@@ -44,15 +52,20 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ProxyAuthenticateHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
  * A SIP user agent for tests: registers (answering digest challenges), sends MESSAGEs, and collects the MESSAGEs it
- * receives, answering them with a configurable status. One JAIN-SIP stack per agent, on 127.0.0.1 and a free port.
+ * receives, answering them with a configurable status. It also places calls ({@link #invite(String, InviteOptions)},
+ * INVITE with a body such as SDP) and answers them ({@link #onInvite}); each INVITE dialog is a {@link SipCall}.
+ * Every request received, in a dialog or not, also lands in the queue of {@link #awaitRequest}. One JAIN-SIP stack
+ * per agent, on 127.0.0.1 and a free port.
  */
 public final class SipTestAgent implements SipListener, AutoCloseable {
 
@@ -69,9 +82,16 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
     private final AddressFactory addresses;
     private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SipCall> incomingCalls = new LinkedBlockingQueue<>();
     private final AtomicLong cseq = new AtomicLong(1);
+    private final ScheduledExecutorService timers;
     private volatile int answerStatus = 200;
-    private volatile javax.sip.Dialog dialog;
+    private volatile Function<Request, Answer> inviteAnswer;
+    private volatile Function<Request, Answer> reinviteAnswer = r -> Answer.status(200);
+    private volatile int byeStatus = 200;
+    private volatile List<String> featureTags = List.of();
+    /** The call of the last {@link #invite(String)} or the last INVITE answered, for {@link #bye()}. */
+    private volatile SipCall lastCall;
     private String proxyHost;
     private int proxyPort;
     private String user;
@@ -98,6 +118,11 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
         stack.start();
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "test-agent-" + name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** An agent on UDP. */
@@ -127,9 +152,55 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         return "sip:" + user + "@127.0.0.1:" + port + (transport.equals("udp") ? "" : ";transport=" + transport);
     }
 
-    /** Status this agent answers incoming MESSAGEs with (200 by default). */
+    /**
+     * Feature tags put as parameters of the Contact of REGISTER, INVITE, re-INVITE and of the 18x/2xx this agent
+     * sends to an INVITE, as written: {@code +g.3gpp.icsi-ref="urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session"},
+     * {@code +g.oma.sip-im}.
+     */
+    public SipTestAgent withFeatureTags(String... tags) {
+        this.featureTags = List.of(tags);
+        return this;
+    }
+
+    /** The Contact value this agent sends: its URI in angle brackets, then its feature tags. */
+    public String contact() {
+        StringBuilder c = new StringBuilder("<").append(contactUri()).append('>');
+        featureTags.forEach(tag -> c.append(';').append(tag));
+        return c.toString();
+    }
+
+    /**
+     * Status this agent answers incoming MESSAGEs with (200 by default), and other requests outside any dialog;
+     * also INVITEs, until {@link #onInvite} says otherwise.
+     */
     public void answerWith(int status) {
         answerStatus = status;
+    }
+
+    /**
+     * How this agent answers the INVITEs of new calls; without it, with the {@link #answerWith} status and no body.
+     * The function runs on a stack thread: keep it short, use {@link Answer#after} to answer late.
+     */
+    public SipTestAgent onInvite(Function<Request, Answer> answer) {
+        this.inviteAnswer = answer;
+        return this;
+    }
+
+    /** How calls made from now on answer a re-INVITE (200 without a body by default); {@link SipCall#onReinvite}. */
+    public SipTestAgent onReinvite(Function<Request, Answer> answer) {
+        this.reinviteAnswer = answer;
+        return this;
+    }
+
+    /** Status calls made from now on answer a BYE with (200 by default); {@link SipCall#onBye}. */
+    public SipTestAgent onBye(int status) {
+        this.byeStatus = status;
+        return this;
+    }
+
+    /** The next call this agent answered (its INVITE arrived), or null after the timeout. */
+    public SipCall awaitCall(long timeout, TimeUnit unit) throws InterruptedException {
+        return incomingCalls.poll(timeout, unit);
     }
 
     /** REGISTER with expiry, an instance id (may be null); answers one digest challenge. */
@@ -139,7 +210,7 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
 
     public Response register(int expires, String instanceId, String withPassword) throws Exception {
         Request r = newRequest(Request.REGISTER, "sip:" + domain, aor(), aor());
-        String contact = "<" + contactUri() + ">" + (instanceId == null ? "" : ";+sip.instance=\"<" + instanceId + ">\"");
+        String contact = contact() + (instanceId == null ? "" : ";+sip.instance=\"<" + instanceId + ">\"");
         r.addHeader(headers.createHeader(ContactHeader.NAME, contact));
         r.addHeader(headers.createExpiresHeader(expires));
         return sendWithAuth(r, withPassword);
@@ -160,14 +231,7 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         for (Map.Entry<String, String> e : extraHeaders.entrySet()) {
             r.addHeader(headers.createHeader(e.getKey(), e.getValue()));
         }
-        String[] params = contentType.split(";");
-        String[] type = params[0].trim().split("/", 2);
-        ContentTypeHeader ct = headers.createContentTypeHeader(type[0], type[1]);
-        for (int i = 1; i < params.length; i++) {
-            String[] param = params[i].split("=", 2);
-            ct.setParameter(param[0].trim(), param.length > 1 ? param[1].trim() : "");
-        }
-        r.setContent(body, ct);
+        r.setContent(body, contentTypeHeader(contentType));
         return sendWithAuth(r, password);
     }
 
@@ -176,39 +240,57 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
     }
 
     /**
-     * Sends an INVITE (no body) to {@code toAor} through the server and, on a 2xx, ACKs it; returns the final
-     * response. The dialog is kept for {@link #bye()}.
+     * Places a call: INVITE to {@code toAor} through the server with this body (an SDP offer, say; none when
+     * {@code body} is null) and extra headers (a name may carry several values: several header fields). Answers one
+     * digest challenge, ACKs a 2xx, and returns once the final response came (up to 10 s).
      */
-    public Response invite(String toAor) throws Exception {
-        Request r = newRequest(Request.INVITE, toAor, aor(), toAor);
-        r.addHeader(headers.createHeader(ContactHeader.NAME, "<" + contactUri() + ">"));
-        ClientTransaction ct = provider.getNewClientTransaction(r);
-        javax.sip.Dialog d = provider.getNewDialog(ct);
-        CompletableFuture<Response> future = new CompletableFuture<>();
-        pending.put(ct.getBranchId(), future);
-        ct.sendRequest();
-        Response response = future.get(10, TimeUnit.SECONDS);
-        pending.remove(ct.getBranchId());
-        if (response.getStatusCode() / 100 == 2) {
-            Request ack = d.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
-            d.sendAck(ack);
-            dialog = d;
+    public SipCall invite(String toAor, String contentType, byte[] body, Map<String, List<String>> extraHeaders)
+            throws Exception {
+        InviteOptions options = InviteOptions.create().headers(extraHeaders);
+        if (body != null) {
+            options.body(contentType, body);
         }
-        return response;
+        return invite(toAor, options);
     }
 
-    /** BYE in the dialog of the last successful {@link #invite}; returns the final response. */
-    public Response bye() throws Exception {
-        Request bye = dialog.createRequest(Request.BYE);
-        ClientTransaction ct = provider.getNewClientTransaction(bye);
-        CompletableFuture<Response> future = new CompletableFuture<>();
-        pending.put(ct.getBranchId(), future);
-        dialog.sendRequest(ct);
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } finally {
-            pending.remove(ct.getBranchId());
+    /** Places a call and returns once the final response came (up to 10 s); see {@link InviteOptions}. */
+    public SipCall invite(String toAor, InviteOptions options) throws Exception {
+        SipCall call = startInvite(toAor, options);
+        call.finalResponse();
+        return call;
+    }
+
+    /**
+     * Places a call and returns as soon as the INVITE is sent, for tests that look at provisional responses or
+     * CANCEL ({@link SipCall#awaitProvisional}, {@link SipCall#cancel}, {@link SipCall#finalResponse}).
+     */
+    public SipCall startInvite(String toAor, InviteOptions options) throws Exception {
+        Request r = newRequest(Request.INVITE, toAor, aor(), toAor);
+        r.addHeader(contactHeader());
+        addHeaders(r, options.headers());
+        if (options.body() != null) {
+            r.setContent(options.body(), contentTypeHeader(options.contentType()));
         }
+        SipCall call = SipCall.outgoing(this, r, options.autoAck(), byeStatus, reinviteAnswer);
+        lastCall = call;
+        return call;
+    }
+
+    /**
+     * Sends an INVITE (no body) to {@code toAor} through the server and, on a 2xx, ACKs it; returns the final
+     * response. The call is kept for {@link #bye()}.
+     */
+    public Response invite(String toAor) throws Exception {
+        return invite(toAor, InviteOptions.create()).finalResponse();
+    }
+
+    /** BYE in the dialog of the last call placed with {@link #invite} or answered; returns the final response. */
+    public Response bye() throws Exception {
+        SipCall call = lastCall;
+        if (call == null) {
+            throw new IllegalStateException(name + " has no call");
+        }
+        return call.bye();
     }
 
     /** The next MESSAGE (or other request) this agent received, or null after the timeout. */
@@ -269,6 +351,16 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         if (status != 401 && status != 407) {
             return response;
         }
+        return send(withCredentials(request, response, withPassword));
+    }
+
+    /** The request again, with a new Via branch and CSeq, and the digest answer to the 401 or 407 {@code response}. */
+    Request withCredentials(Request request, Response response) throws Exception {
+        return withCredentials(request, response, password);
+    }
+
+    private Request withCredentials(Request request, Response response, String withPassword) throws Exception {
+        int status = response.getStatusCode();
         Request retry = (Request) request.clone();
         retry.removeHeader(ViaHeader.NAME);
         retry.addHeader(headers.createViaHeader("127.0.0.1", port, transport, null));
@@ -293,7 +385,7 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         }
         String headerName = status == 401 ? AuthorizationHeader.NAME : "Proxy-Authorization";
         retry.setHeader(headers.createHeader(headerName, value.toString()));
-        return send(retry);
+        return retry;
     }
 
     /** Sends and waits for the final response (a 408 made up here after 10 s). */
@@ -311,39 +403,153 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ for SipCall
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    MessageFactory messages() {
+        return messages;
+    }
+
+    ContactHeader contactHeader() throws ParseException {
+        return (ContactHeader) headers.createHeader(ContactHeader.NAME, contact());
+    }
+
+    ContentTypeHeader contentTypeHeader(String contentType) throws ParseException {
+        String[] params = contentType.split(";");
+        String[] type = params[0].trim().split("/", 2);
+        ContentTypeHeader ct = headers.createContentTypeHeader(type[0], type[1]);
+        for (int i = 1; i < params.length; i++) {
+            String[] param = params[i].split("=", 2);
+            ct.setParameter(param[0].trim(), param.length > 1 ? param[1].trim() : "");
+        }
+        return ct;
+    }
+
+    void addHeaders(Message message, Map<String, List<String>> extra) throws ParseException {
+        for (Map.Entry<String, List<String>> e : extra.entrySet()) {
+            for (String value : e.getValue()) {
+                message.addHeader(headers.createHeader(e.getKey(), value));
+            }
+        }
+    }
+
+    /** A request of {@code dialog} sent in it; its final response (up to 10 s). */
+    Response sendInDialog(Dialog dialog, Request request) throws Exception {
+        ClientTransaction ct = provider.getNewClientTransaction(request);
+        return sendAndAwait(ct, () -> dialog.sendRequest(ct));
+    }
+
+    interface Sending {
+        void send() throws SipException;
+    }
+
+    /** Sends on {@code ct} as {@code sending} does and waits for the final response (up to 10 s). */
+    Response sendAndAwait(ClientTransaction ct, Sending sending) throws Exception {
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        pending.put(ct.getBranchId(), future);
+        try {
+            sending.send();
+            return future.get(10, TimeUnit.SECONDS);
+        } finally {
+            pending.remove(ct.getBranchId());
+        }
+    }
+
+    void schedule(Runnable task, Duration delay) {
+        timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ------------------------------------------------------------------ SipListener
+
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            received.add(request); // tests of INVITE dialogs look for the ACK
-            return;
-        }
+        String method = request.getMethod();
         try {
+            if (Request.ACK.equals(method)) {
+                received.add(request); // tests of INVITE dialogs look for the ACK
+                SipCall call = callOf(event.getDialog());
+                if (call != null) {
+                    call.onAck(request);
+                }
+                return;
+            }
             ServerTransaction st = event.getServerTransaction();
             if (st == null) {
-                st = provider.getNewServerTransaction(request);
+                try {
+                    st = provider.getNewServerTransaction(request);
+                } catch (TransactionAlreadyExistsException retransmission) {
+                    return;
+                }
             }
             received.add(request);
-            Response response = messages.createResponse(answerStatus, request);
-            if (Request.INVITE.equals(request.getMethod())) {
-                // Answered as a UAS that keeps the dialog, so the BYE that follows finds it.
-                dialog = provider.getNewDialog(st);
-                response.addHeader(headers.createHeader(ContactHeader.NAME, "<" + contactUri() + ">"));
+            boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+            if (Request.CANCEL.equals(method)) {
+                processCancel(request, st);
+                return;
             }
-            javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) response.getHeader("To");
-            if (to.getTag() == null) {
-                to.setTag(newTag());
+            SipCall call = inDialog ? callOf(st.getDialog() != null ? st.getDialog() : event.getDialog()) : null;
+            if (call != null) {
+                call.onRequest(request, st);
+            } else if (Request.INVITE.equals(method) && !inDialog) {
+                processInvite(request, st);
+            } else {
+                Response response = messages.createResponse(answerStatus, request);
+                ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+                if (to.getTag() == null) {
+                    to.setTag(newTag());
+                }
+                st.sendResponse(response);
             }
-            st.sendResponse(response);
         } catch (Exception e) {
-            throw new IllegalStateException(name + " could not answer " + request.getMethod(), e);
+            throw new IllegalStateException(name + " could not answer " + method, e);
         }
+    }
+
+    private void processInvite(Request invite, ServerTransaction st) throws Exception {
+        SipCall call = SipCall.incoming(this, invite, st, byeStatus, reinviteAnswer);
+        lastCall = call;
+        incomingCalls.add(call);
+        Function<Request, Answer> policy = inviteAnswer;
+        Answer answer;
+        try {
+            answer = policy == null ? Answer.status(answerStatus).withoutRinging() : policy.apply(invite);
+        } catch (RuntimeException e) {
+            answer = Answer.status(500).withoutRinging();
+        }
+        call.answer(answer);
+    }
+
+    private void processCancel(Request cancel, ServerTransaction st) throws Exception {
+        SIPServerTransaction invite = ((SIPServerTransaction) st).getCanceledInviteTransaction();
+        if (invite == null || !(invite.getApplicationData() instanceof SipCall call)) {
+            Response response = messages.createResponse(481, cancel);
+            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(newTag());
+            st.sendResponse(response);
+            return;
+        }
+        st.sendResponse(messages.createResponse(200, cancel));
+        call.onCancel(cancel);
+    }
+
+    private static SipCall callOf(Dialog dialog) {
+        return dialog != null && dialog.getApplicationData() instanceof SipCall call ? call : null;
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
-        if (ct == null || event.getResponse().getStatusCode() < 200) {
+        if (ct == null) {
+            return; // a 2xx retransmitted after its transaction ended: the dialog layer re-sends the ACK
+        }
+        if (ct.getApplicationData() instanceof SipCall call) {
+            call.onInviteResponse(ct, event.getResponse());
+            return;
+        }
+        if (event.getResponse().getStatusCode() < 200) {
             return;
         }
         CompletableFuture<Response> f = pending.get(ct.getBranchId());
@@ -354,15 +560,23 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        if (event.getClientTransaction() != null) {
-            CompletableFuture<Response> f = pending.get(event.getClientTransaction().getBranchId());
-            if (f != null) {
-                try {
-                    f.complete(messages.createResponse(408, event.getClientTransaction().getRequest()));
-                } catch (ParseException e) {
-                    f.completeExceptionally(e);
-                }
-            }
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct == null) {
+            return;
+        }
+        Response timeout;
+        try {
+            timeout = messages.createResponse(408, ct.getRequest());
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        if (ct.getApplicationData() instanceof SipCall call) {
+            call.onInviteResponse(ct, timeout);
+            return;
+        }
+        CompletableFuture<Response> f = pending.get(ct.getBranchId());
+        if (f != null) {
+            f.complete(timeout);
         }
     }
 
@@ -372,10 +586,11 @@ public final class SipTestAgent implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
+        timers.shutdownNow();
         stack.stop();
     }
 
-    private static String newTag() {
+    static String newTag() {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
