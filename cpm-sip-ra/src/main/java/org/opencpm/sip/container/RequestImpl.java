@@ -27,6 +27,8 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
     private volatile boolean sent;
     /** For B2BUA relaying: the request on the other leg this one was created from or for. */
     volatile RequestImpl linkedRequest;
+    /** The client transaction this outgoing request went on, once sent: a CANCEL is built from it. */
+    volatile javax.sip.ClientTransaction clientTransaction;
 
     RequestImpl(SipContainer container, Request request, SessionImpl session, ServerTransaction serverTransaction,
                 boolean initial) {
@@ -152,6 +154,26 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         }
         sent = true;
         container.send(this);
+    }
+
+    @Override
+    public SipServletRequest createCancel() {
+        if (isIncoming() || !Request.INVITE.equals(getMethod())) {
+            throw new IllegalStateException("only an INVITE the application sent can be cancelled");
+        }
+        javax.sip.ClientTransaction ct = clientTransaction;
+        if (ct == null) {
+            throw new IllegalStateException("the INVITE was not sent");
+        }
+        javax.sip.TransactionState state = ct.getState();
+        if (state != javax.sip.TransactionState.CALLING && state != javax.sip.TransactionState.PROCEEDING) {
+            throw new IllegalStateException("the INVITE has its final response (transaction " + state + ")");
+        }
+        try {
+            return new RequestImpl(container, ct.createCancel(), session, null, false);
+        } catch (SipException e) {
+            throw new IllegalStateException("cannot cancel: " + e.getMessage(), e);
+        }
     }
 
     /** For the container: a client transaction carrying this request failed before any response arrived. */

@@ -530,8 +530,14 @@ public final class SipContainer implements SipListener {
                 session.dialog().sendAck(r);
                 return;
             }
+            if (Request.CANCEL.equals(r.getMethod())) {
+                // Hop by hop, outside the dialog; its 200 is for the transaction layer, not the servlet.
+                provider().getNewClientTransaction(r).sendRequest();
+                return;
+            }
             ClientTransaction ct = provider().getNewClientTransaction(r);
             ct.setApplicationData(request);
+            request.clientTransaction = ct;
             if (session.dialog() != null && !request.isInitial()) {
                 session.dialog().sendRequest(ct);
             } else {

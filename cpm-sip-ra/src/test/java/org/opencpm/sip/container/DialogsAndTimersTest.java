@@ -61,7 +61,14 @@ class DialogsAndTimersTest {
             }
             SipServletRequest out = helper.createRequest(request, true, Map.of());
             out.setRequestURI(factory.createURI(target));
+            request.getSession().setAttribute("out", out);
             out.send();
+        }
+
+        @Override
+        protected void doCancel(SipServletRequest request) {
+            // The container answered the caller's CANCEL and its INVITE (487); the other leg is cancelled here.
+            ((SipServletRequest) request.getSession().getAttribute("out")).createCancel().send();
         }
 
         @Override
@@ -283,6 +290,17 @@ class DialogsAndTimersTest {
                 credentials);
         assertEquals(sdp("alice", 7394), text(retry), "the offer is sent again");
         assertEquals(sdp("bob", 7395), call.bodyText());
+    }
+
+    @Test
+    void aCancelledCallerCancelsTheOtherLegToo() throws Exception {
+        bob.onInvite(r -> Answer.status(180)); // rings, never answers
+        SipCall call = alice.startInvite("sip:bob@opencpm.test", InviteOptions.create());
+        assertNotNull(call.awaitProvisional(180, 5, TimeUnit.SECONDS));
+        SipCall atBob = bob.awaitCall(5, TimeUnit.SECONDS);
+        assertEquals(200, call.cancel().getStatusCode());
+        assertEquals(487, call.awaitFinalResponse(5, TimeUnit.SECONDS).getStatusCode());
+        assertNotNull(atBob.awaitRequest(Request.CANCEL, 5, TimeUnit.SECONDS), "the B2BUA cancelled Bob's leg");
     }
 
     @Test
