@@ -2,7 +2,6 @@ package org.opencpm.msrp.relay;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.opencpm.msrp.codec.ByteRange;
@@ -10,48 +9,42 @@ import org.opencpm.msrp.codec.EndFlag;
 import org.opencpm.msrp.codec.MsrpHeaders;
 import org.opencpm.msrp.codec.MsrpRequest;
 import org.opencpm.msrp.codec.MsrpStatus;
-import org.opencpm.msrp.codec.MsrpUri;
-import org.opencpm.msrp.codec.ReportStatus;
-import org.opencpm.msrp.report.Replies;
-import org.opencpm.msrp.report.ReportRules;
 import org.opencpm.msrp.session.BodyTarget;
-import org.opencpm.msrp.session.Frames;
 import org.opencpm.msrp.session.InboundHandler;
-import org.opencpm.msrp.session.ResponseHandler;
 import org.opencpm.msrp.session.SessionImpl;
 import org.opencpm.msrp.session.SessionLimits;
 
 /**
- * One direction of a bridge: what arrives on leg {@code from} goes out on leg {@code to}. A chunk keeps its
- * Message-ID, Byte-Range and report headers; its To-Path and From-Path become those of the outgoing leg. Each leg
- * answers its own transactions (RFC 4975 sec 7.1.1, hop by hop, as an RFC 4976 relay does): the incoming chunk
- * gets its 200 once it is queued on the other leg, and a failure further on (a refusal, or no response within the
- * transaction timeout) goes back to the sender as a failure REPORT (sec 7.1.2) when its Failure-Report asks for one.
+ * What arrives on one leg of a relay, passed on to an {@link Outlet}: the other leg of a bridge. A chunk keeps its
+ * Message-ID, Byte-Range, report and content headers; its To-Path and From-Path become those of the outgoing leg. Each leg answers its own transactions (RFC 4975 sec 7.1.1, hop by hop, as an
+ * RFC 4976 relay does): the incoming chunk gets its 200 once it is queued on the way out, and a failure further on
+ * (a refusal, or no response within the transaction timeout) goes back to the sender as a failure REPORT (sec
+ * 7.1.2) when its Failure-Report asks for one; the message's later chunks are answered 413.
  *
  * <p>Memory: a chunk is gathered into a buffer of {@link SessionLimits#relaySliceBytes()} and passed on whole when
  * it fits; a longer one is passed on in slices of that size, each a chunk with its own Byte-Range (RFC 4975 sec
- * 7.1 lets a sender interrupt a chunk and continue the message in the next). Queuing on the outgoing leg waits for
- * room in its budget, and while it waits this leg's connection is not read: the sender is held back by TCP.
+ * 7.1 lets a sender interrupt a chunk and continue the message in the next). Queuing on the way out waits for room,
+ * and while it waits this leg's connection is not read: the sender is held back by TCP.
  */
-public final class RelayInbound implements InboundHandler {
+final class RelayInbound implements InboundHandler {
 
     private static final Logger LOG = Logger.getLogger(RelayInbound.class.getName());
 
     private final SessionImpl from;
-    private final SessionImpl to;
+    private final Outlet outlet;
     private final SessionLimits limits;
     private final Map<String, RelayedMessage> messages = new HashMap<>();
     private byte[] slice;
 
-    public RelayInbound(SessionImpl from, SessionImpl to) {
+    RelayInbound(SessionImpl from, Outlet outlet) {
         this.from = from;
-        this.to = to;
+        this.outlet = outlet;
         this.limits = from.host().limits();
     }
 
     @Override
     public BodyTarget send(MsrpRequest request) {
-        to.connectIfNegotiated();
+        outlet.connectLegs();
         MsrpHeaders h = request.headers();
         String id = h.messageId().orElseThrow();
         ByteRange range = h.byteRange().orElse(ByteRange.OPEN);
@@ -68,14 +61,14 @@ public final class RelayInbound implements InboundHandler {
                     from.respond(request, MsrpStatus.MESSAGE_TOO_LARGE.code(), "too many messages at once");
                     return BodyTarget.DISCARD;
                 }
-                message = new RelayedMessage();
+                message = new RelayedMessage(from);
                 messages.put(id, message);
             }
         }
-        if (!message.failed() && to.outstanding() >= limits.maxOutstanding()) {
+        if (!message.failed() && !outlet.admits()) {
             LOG.fine(() -> from + ": more than " + limits.maxOutstanding() + " chunks in flight, message " + id
                     + " refused");
-            message.fail();
+            message.refuse();
         }
         return new Forwarder(request, range, message);
     }
@@ -87,15 +80,9 @@ public final class RelayInbound implements InboundHandler {
                 || range.hasTotal() && range.total() > max;
     }
 
-    /** A REPORT on a message that went the other way: it goes on to the other leg's peer. */
     @Override
     public void report(MsrpRequest request) {
-        to.remotePath().ifPresent(path -> to.sendControl(new MsrpRequest(from.host().ids().transactionId(),
-                MsrpRequest.REPORT, rewritten(request.headers(), path).build())));
-    }
-
-    private MsrpHeaders.Builder rewritten(MsrpHeaders headers, List<MsrpUri> toPath) {
-        return MsrpHeaders.builder(headers).toPath(toPath).fromPath(to.localPath());
+        outlet.report(request);
     }
 
     @Override
@@ -115,18 +102,7 @@ public final class RelayInbound implements InboundHandler {
         return slice;
     }
 
-    /**
-     * The next leg failed a chunk of {@code message}, sent upstream as {@code request}: later chunks are refused,
-     * and the sender gets one failure REPORT on the bytes concerned.
-     */
-    private void failed(RelayedMessage message, MsrpRequest request, ByteRange range, int code, String comment) {
-        if (message.fail() && ReportRules.wantsFailureReport(request, code)) {
-            from.sendControl(Replies.report(request, from.host().ids().transactionId(), range,
-                    new ReportStatus(ReportStatus.RFC4975_NAMESPACE, code, comment)));
-        }
-    }
-
-    /** One incoming chunk on its way to the other leg. Used by the connection's reader thread only. */
+    /** One incoming chunk on its way out. Used by the connection's reader thread only. */
     private final class Forwarder implements BodyTarget {
         private final MsrpRequest request;
         private final ByteRange range;
@@ -186,42 +162,23 @@ public final class RelayInbound implements InboundHandler {
         }
 
         private void forward(EndFlag flag) {
-            ByteBuffer body = ByteBuffer.wrap(buffer == null ? new byte[0] : buffer, 0, length);
             // A chunk passed on whole keeps its Byte-Range as written; slices get their own.
             ByteRange out = !sliced && flag != EndFlag.MORE ? range
                     : new ByteRange(offset + 1, offset + length, range.total());
+            Slice s = new Slice(request, out, buffer == null ? new byte[0] : buffer, length, flag, message);
             try {
-                List<MsrpUri> path = to.awaitRemotePath();
-                if (path == null) {
-                    stop(out, "next hop has no peer");
-                    return;
-                }
-                MsrpRequest next = new MsrpRequest(from.host().ids().transactionIdFor(body), MsrpRequest.SEND,
-                        rewritten(request.headers(), path).byteRange(out).build());
-                ResponseHandler handler = ReportRules.awaitsResponse(next)
-                        ? (code, comment) -> answered(out, code, comment) : null;
-                if (!to.transmit(next.transactionId(), Frames.encode(next, body, flag), handler)) {
-                    stop(out, "next hop does not take the message");
+                if (!outlet.pass(s)) {
+                    stopped = true;
                     return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop(out, "relay stopped");
+                stopped = true;
+                s.fail(MsrpStatus.REQUEST_TIMEOUT.code(), "relay stopped");
                 return;
             }
             offset += length;
             length = 0;
-        }
-
-        private void answered(ByteRange out, int code, String comment) {
-            if (!MsrpStatus.isSuccess(code)) {
-                failed(message, request, out, code, comment);
-            }
-        }
-
-        private void stop(ByteRange out, String reason) {
-            stopped = true;
-            failed(message, request, out, MsrpStatus.REQUEST_TIMEOUT.code(), reason);
         }
     }
 }

@@ -1,22 +1,45 @@
 package org.opencpm.msrp.relay;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.opencpm.msrp.codec.ByteRange;
+import org.opencpm.msrp.codec.MsrpRequest;
+import org.opencpm.msrp.codec.ReportStatus;
+import org.opencpm.msrp.report.Replies;
+import org.opencpm.msrp.report.ReportRules;
+import org.opencpm.msrp.session.SessionImpl;
 
 /**
- * A message a bridge is passing on. Once the next leg refuses one of its chunks, or never answers, the message has
- * failed: its later chunks are refused and its sender hears of it in one failure REPORT, however many chunks were
- * in flight.
+ * A message a relay is passing on. Once it has failed further on (a refusal, no answer, nobody to take it),
+ * its later chunks are refused and its sender hears of it in one failure REPORT (RFC 4975 sec 7.1.2), however many
+ * chunks were in flight.
  */
 final class RelayedMessage {
 
+    private final SessionImpl from;
     private final AtomicBoolean failed = new AtomicBoolean();
+
+    RelayedMessage(SessionImpl from) {
+        this.from = from;
+    }
 
     boolean failed() {
         return failed.get();
     }
 
-    /** @return true the first time only */
-    boolean fail() {
+    /**
+     * Refuses its later chunks without a REPORT: its sender learns it otherwise (a 413 answer).
+     *
+     * @return true the first time only
+     */
+    boolean refuse() {
         return failed.compareAndSet(false, true);
+    }
+
+    /** It failed on {@code range}, sent upstream as {@code chunk}: one failure REPORT, if Failure-Report asks. */
+    void fail(MsrpRequest chunk, ByteRange range, int code, String comment) {
+        if (refuse() && ReportRules.wantsFailureReport(chunk, code)) {
+            from.sendControl(Replies.report(chunk, from.host().ids().transactionId(), range,
+                    new ReportStatus(ReportStatus.RFC4975_NAMESPACE, code, comment)));
+        }
     }
 }

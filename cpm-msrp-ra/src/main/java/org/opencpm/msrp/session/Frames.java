@@ -13,7 +13,7 @@ import org.opencpm.msrp.codec.MsrpRequest;
 public final class Frames {
 
     /** Start line and headers of a frame with a body, beyond which its bytes are the body and the end-line. */
-    private static final int HEAD_ROOM = 512;
+    static final int HEAD_ROOM = 512;
 
     private Frames() {
     }

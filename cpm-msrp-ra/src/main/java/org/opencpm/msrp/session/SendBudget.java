@@ -48,6 +48,13 @@ final class SendBudget {
         notifyAll();
     }
 
+    /** Bytes held as an estimate become the exact {@code bytes}, without waiting: the frame exists already. */
+    synchronized void resize(long estimate, long bytes) {
+        queued += bytes - estimate;
+        stackPeak.accumulateAndGet(queued, Math::max);
+        notifyAll();
+    }
+
     /** Wakes every waiter; no more bytes are taken. */
     synchronized void close() {
         closed = true;

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpm.msrp.api.CloseReason;
@@ -51,8 +52,40 @@ public final class SessionImpl implements MsrpSession {
     private static final Logger LOG = Logger.getLogger(SessionImpl.class.getName());
     private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0);
 
+    /** A data frame waiting in the session until it is bound, addressed or not yet. */
+    private sealed interface Queued permits Frame, Unaddressed {
+
+        /** The budget it holds. */
+        long budgeted();
+
+        /** The frame as it goes out to a peer at {@code to}; the budget follows its encoded size. */
+        Frame addressed(List<MsrpUri> to, SendBudget budget);
+    }
+
     /** A data frame: its transaction (awaited when the handler is set) and the budget it holds. */
-    private record Frame(String transactionId, byte[] bytes, ResponseHandler handler, long budgeted) {
+    private record Frame(String transactionId, byte[] bytes, ResponseHandler handler, long budgeted)
+            implements Queued {
+
+        @Override
+        public Frame addressed(List<MsrpUri> to, SendBudget budget) {
+            return this;
+        }
+    }
+
+    /**
+     * A SEND queued before the peer's path was known (a relay leg whose SIP answer has not come yet): its body kept
+     * with head room in the budget, encoded once the path is known.
+     */
+    private record Unaddressed(Function<List<MsrpUri>, MsrpRequest> request, byte[] body, EndFlag flag,
+            ResponseHandler handler, long budgeted) implements Queued {
+
+        @Override
+        public Frame addressed(List<MsrpUri> to, SendBudget budget) {
+            MsrpRequest r = request.apply(to);
+            byte[] bytes = Frames.encode(r, ByteBuffer.wrap(body), flag);
+            budget.resize(budgeted, bytes.length);
+            return new Frame(r.transactionId(), bytes, handler, bytes.length);
+        }
     }
 
     private final String id;
@@ -73,11 +106,11 @@ public final class SessionImpl implements MsrpSession {
     private List<MsrpUri> remotePath;
     private ConnectRole role;
     private boolean connectStarted;
-    private final List<Frame> pending = new ArrayList<>();
-    /** How often a bridge leg whose partner closed looks whether it has written everything. */
+    private final List<Queued> pending = new ArrayList<>();
+    /** How often a relay leg whose other side closed looks whether it has written everything. */
     private static final long DRAIN_POLL_MILLIS = 20;
     private ScheduledFuture<?> bindTimer;
-    private SessionImpl partner;
+    private Runnable whenClosed;
 
     public SessionImpl(String id, MsrpUri localUri, MsrpSessionListener listener, boolean reuseConnections,
             SessionHost host) {
@@ -121,6 +154,7 @@ public final class SessionImpl implements MsrpSession {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("empty remote path");
         }
+        boolean waiting;
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
                 throw new IllegalStateException("session " + id + " is closed");
@@ -131,6 +165,11 @@ public final class SessionImpl implements MsrpSession {
             }
             role = connectRole;
             lock.notifyAll();
+            // A relay leg that already holds chunks for its peer connects as soon as it knows where to.
+            waiting = !pending.isEmpty() && !connectStarted;
+        }
+        if (waiting) {
+            connect();
         }
     }
 
@@ -145,6 +184,7 @@ public final class SessionImpl implements MsrpSession {
                 throw new IllegalStateException("session " + id + " has no remote path yet");
             }
             connectStarted = true;
+            cancelBindTimer();
             if (state == SessionState.NEW) {
                 state = SessionState.CONNECTING;
             }
@@ -173,8 +213,16 @@ public final class SessionImpl implements MsrpSession {
     }
 
     private void bindTimedOut() {
-        LOG.fine(() -> "MSRP session " + id + ": no peer bound within " + host.limits().bindTimeoutMillis() + " ms");
+        LOG.fine(() -> "MSRP session " + id + ": not bound within " + host.limits().bindTimeoutMillis() + " ms");
         close(CloseReason.CONNECT_FAILED);
+    }
+
+    /** Under the lock. */
+    private void cancelBindTimer() {
+        if (bindTimer != null) {
+            bindTimer.cancel(false);
+            bindTimer = null;
+        }
     }
 
     /** The active side's connection is open: bind the session with an empty SEND (RFC 4975 sec 5.4). */
@@ -244,9 +292,7 @@ public final class SessionImpl implements MsrpSession {
                 remotePath = List.copyOf(fromPath);
                 lock.notifyAll();
             }
-            if (bindTimer != null) {
-                bindTimer.cancel(false);
-            }
+            cancelBindTimer();
             flushPending(c);
         }
         markConnected();
@@ -348,28 +394,54 @@ public final class SessionImpl implements MsrpSession {
      */
     public boolean transmit(String transactionId, byte[] frame, ResponseHandler handler)
             throws InterruptedException {
-        if (!budget.acquire(frame.length, host.limits().transactionTimeoutMillis())) {
+        return queue(new Frame(transactionId, frame, handler, frame.length));
+    }
+
+    /**
+     * Queues a SEND to this session's peer, as {@link #transmit(String, byte[], ResponseHandler)} does, built by
+     * {@code request} for the peer's path. A relay leg may get chunks before its peer's path is known (its SIP
+     * answer has not come): the SEND then waits in the session with a copy of its body, against the budget, and is
+     * addressed when the path comes (SDP, or the peer binding first). A session holding such chunks and not asked
+     * to connect within the bind timeout closes ({@link CloseReason#CONNECT_FAILED}).
+     */
+    public boolean transmit(Function<List<MsrpUri>, MsrpRequest> request, ByteBuffer body, EndFlag flag,
+            ResponseHandler handler) throws InterruptedException {
+        List<MsrpUri> to = remotePath().orElse(null);
+        if (to != null) {
+            MsrpRequest r = request.apply(to);
+            return transmit(r.transactionId(), Frames.encode(r, body, flag), handler);
+        }
+        byte[] copy = new byte[body.remaining()];
+        body.get(copy);
+        return queue(new Unaddressed(request, copy, flag, handler, copy.length + Frames.HEAD_ROOM));
+    }
+
+    private boolean queue(Queued q) throws InterruptedException {
+        if (!budget.acquire(q.budgeted(), host.limits().transactionTimeoutMillis())) {
             return false;
         }
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
-                budget.release(frame.length);
+                budget.release(q.budgeted());
                 return false;
             }
-            Frame f = new Frame(transactionId, frame, handler, frame.length);
-            if (connection == null) {
-                pending.add(f);
-            } else {
-                dispatch(connection, f);
+            if (connection != null) {
+                dispatch(connection, q.addressed(remotePath, budget));
+                return true;
+            }
+            pending.add(q);
+            if (!connectStarted && bindTimer == null) {
+                bindTimer = host.timer().schedule(this::bindTimedOut, host.limits().bindTimeoutMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
         return true;
     }
 
-    /** Under the lock. */
+    /** Under the lock: the frames that waited go out, addressed to the peer's path known now. */
     private void flushPending(MsrpConnection c) {
-        for (Frame f : pending) {
-            dispatch(c, f);
+        for (Queued q : pending) {
+            dispatch(c, q.addressed(remotePath, budget));
         }
         pending.clear();
     }
@@ -457,18 +529,25 @@ public final class SessionImpl implements MsrpSession {
     }
 
     /**
-     * Makes this session one leg of a bridge: requests go to {@code handler}, and closing either leg closes the
-     * other.
+     * Makes this session a leg of a relay (a bridge): the requests reaching it go to {@code handler}, and
+     * {@code whenClosed} runs once it has closed, so that the other legs follow.
      *
-     * @throws IllegalStateException if the session is closed or bridged already
+     * @throws IllegalStateException if the session is closed or a leg already
      */
-    public void bridge(SessionImpl other, InboundHandler handler) {
+    public void join(InboundHandler handler, Runnable whenClosed) {
         synchronized (lock) {
-            if (state == SessionState.CLOSED || partner != null) {
-                throw new IllegalStateException("session " + id + " is closed or bridged already");
+            if (state == SessionState.CLOSED || this.whenClosed != null) {
+                throw new IllegalStateException("session " + id + " is closed or a leg already");
             }
-            partner = other;
+            this.whenClosed = Objects.requireNonNull(whenClosed, "whenClosed");
             inbound = handler;
+        }
+    }
+
+    /** Whether the session is a leg of a relay. */
+    public boolean isJoined() {
+        synchronized (lock) {
+            return whenClosed != null;
         }
     }
 
@@ -496,6 +575,31 @@ public final class SessionImpl implements MsrpSession {
         return budget.queued() == 0 && outstanding.get() == 0;
     }
 
+    /**
+     * Closes this relay leg once what the other leg handed it has been written and answered, or after the bind
+     * timeout: a message that arrived whole before the other leg closed still leaves whole, hop after hop (a sender
+     * closes right after its last chunk).
+     */
+    public void closeWhenDrained(CloseReason reason) {
+        closeWhenDrainedBy(reason, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(host.limits().bindTimeoutMillis()));
+    }
+
+    private void closeWhenDrainedBy(CloseReason reason, long deadline) {
+        if (isClosed()) {
+            return;
+        }
+        if (idle() || System.nanoTime() > deadline || remotePath().isEmpty()) {
+            close(reason);
+            return;
+        }
+        try {
+            host.timer().schedule(() -> closeWhenDrainedBy(reason, deadline), DRAIN_POLL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close(reason); // the stack is stopping
+        }
+    }
+
     public boolean isClosed() {
         return state() == SessionState.CLOSED;
     }
@@ -508,11 +612,11 @@ public final class SessionImpl implements MsrpSession {
     /**
      * Closes the session: frames still queued in it are dropped, its transactions forgotten, its connection left
      * (and closed if no session uses it any more), deliveries failed, messages being received aborted, the
-     * listener told, and a bridge partner closed in turn. Idempotent.
+     * listener told, and the relay it is a leg of told in turn. Idempotent.
      */
     public void close(CloseReason reason) {
-        List<Frame> dropped;
-        SessionImpl other;
+        List<Queued> dropped;
+        Runnable legClosed;
         synchronized (lock) {
             if (state == SessionState.CLOSED) {
                 return;
@@ -524,12 +628,10 @@ public final class SessionImpl implements MsrpSession {
                 host.unlink(this, c);
             }
             host.forget(this);
-            if (bindTimer != null) {
-                bindTimer.cancel(false);
-            }
+            cancelBindTimer();
             dropped = new ArrayList<>(pending);
             pending.clear();
-            other = partner;
+            legClosed = whenClosed;
             lock.notifyAll();
         }
         dropped.forEach(f -> budget.release(f.budgeted()));
@@ -539,27 +641,8 @@ public final class SessionImpl implements MsrpSession {
         inbound.closed();
         connected.completeExceptionally(new IllegalStateException("MSRP session " + id + " closed: " + reason));
         notifyListener(l -> l.onClosed(this, reason));
-        if (other != null) {
-            other.closeWhenDrained(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(host.limits().bindTimeoutMillis()));
-        }
-    }
-
-    /**
-     * Closes this bridge leg once what its partner handed it has been written and answered, or at the deadline: a
-     * message that arrived whole before the other leg closed still reaches the next hop whole, hop after hop.
-     */
-    private void closeWhenDrained(long deadline) {
-        if (isClosed()) {
-            return;
-        }
-        if (idle() || System.nanoTime() > deadline || remotePath().isEmpty()) {
-            close(CloseReason.BRIDGE_CLOSED);
-            return;
-        }
-        try {
-            host.timer().schedule(() -> closeWhenDrained(deadline), DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            close(CloseReason.BRIDGE_CLOSED); // the stack is stopping
+        if (legClosed != null) {
+            legClosed.run();
         }
     }
 

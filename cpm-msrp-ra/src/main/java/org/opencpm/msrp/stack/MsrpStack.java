@@ -37,7 +37,7 @@ import org.opencpm.msrp.codec.MsrpUri;
 import org.opencpm.msrp.connection.Acceptor;
 import org.opencpm.msrp.connection.ConnectionEvents;
 import org.opencpm.msrp.connection.MsrpConnection;
-import org.opencpm.msrp.relay.RelayInbound;
+import org.opencpm.msrp.relay.Relays;
 import org.opencpm.msrp.session.SessionHost;
 import org.opencpm.msrp.session.SessionImpl;
 import org.opencpm.msrp.session.SessionLimits;
@@ -153,12 +153,17 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
         }
         synchronized (lock) {
             // Both legs are checked before either changes: a bridge is made whole or not at all.
-            if (a.isClosed() || b.isClosed() || a.inbound() instanceof RelayInbound
-                    || b.inbound() instanceof RelayInbound) {
-                throw new IllegalStateException("bridge legs must be open and not bridged yet");
+            checkFree(List.of(a, b));
+            Relays.bridge(a, b);
+        }
+    }
+
+    /** Under the lock: every leg must be open and not a leg of a bridge yet. */
+    private static void checkFree(List<SessionImpl> legs) {
+        for (SessionImpl s : legs) {
+            if (s.isClosed() || s.isJoined()) {
+                throw new IllegalStateException(s + " is closed or bridged already");
             }
-            a.bridge(b, new RelayInbound(a, b));
-            b.bridge(a, new RelayInbound(b, a));
         }
     }
 

@@ -1,0 +1,20 @@
+package org.opencpm.msrp.relay;
+
+import org.opencpm.msrp.api.CloseReason;
+import org.opencpm.msrp.session.SessionImpl;
+
+/** Sessions joined as the legs of a relay. The caller holds the stack's lock and has checked the legs are free. */
+public final class Relays {
+
+    private Relays() {
+    }
+
+    /**
+     * Two legs of a back-to-back user agent: each passes what it receives to the other; one closing closes the other
+     * once that one has passed on what it was given.
+     */
+    public static void bridge(SessionImpl a, SessionImpl b) {
+        a.join(new RelayInbound(a, new BridgeOutlet(new Leg(b))), () -> b.closeWhenDrained(CloseReason.BRIDGE_CLOSED));
+        b.join(new RelayInbound(b, new BridgeOutlet(new Leg(a))), () -> a.closeWhenDrained(CloseReason.BRIDGE_CLOSED));
+    }
+}
