@@ -1,5 +1,7 @@
 package org.opencpm.msrp.api;
 
+import java.util.List;
+
 /**
  * What an application gets from the MSRP connector: local sessions to put in SDP, bridges between the two legs of
  * a back-to-back user agent, and counts of what is open. In WildFly it is the resource adapter's connection factory
@@ -26,6 +28,22 @@ public interface MsrpConnector {
      * @throws IllegalStateException if either session is closed or already bridged
      */
     void bridge(MsrpSession first, MsrpSession second);
+
+    /**
+     * Copies every message received on {@code source} to each of {@code targets}, as the Controlling Function of a
+     * group passes a large message on to every member's leg (OMA CPM SD 5.2.2.1.5). Each chunk goes out on every
+     * target as a bridge would pass it, and is answered once it is queued on all of them: the slowest target sets
+     * the pace. A target may get chunks before its remote path is set; they wait in its queue (and hold the source
+     * back once it is full) and go out when it is set, the target connecting then as negotiated. A target that
+     * fails a message ({@link CloseReason#DELIVERY_FAILED}), closes or is {@link MsrpFanOut#remove removed} leaves
+     * the fan-out and the others go on; only when none is left does the sender hear of the failure, in a failure
+     * REPORT, and the source closes. The first success REPORT from a target goes back to the sender. When the
+     * source closes, every target closes ({@link CloseReason#BRIDGE_CLOSED}). Targets only receive.
+     *
+     * @throws IllegalArgumentException if there is no target, or a session is named twice
+     * @throws IllegalStateException if a session is closed, or a leg of a bridge or fan-out already
+     */
+    MsrpFanOut fanOut(MsrpSession source, List<MsrpSession> targets);
 
     /** What is open now, for health checks and for tests that assert nothing is left after a teardown. */
     MsrpStatistics statistics();

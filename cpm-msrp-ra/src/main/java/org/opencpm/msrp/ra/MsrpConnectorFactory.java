@@ -3,8 +3,10 @@ package org.opencpm.msrp.ra;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import java.io.Serializable;
+import java.util.List;
 import javax.naming.Reference;
 import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpStatistics;
 import org.opencpm.msrp.api.SessionOptions;
@@ -37,6 +39,11 @@ public class MsrpConnectorFactory implements MsrpConnector, Serializable, Refere
     @Override
     public void bridge(MsrpSession first, MsrpSession second) {
         stack().bridge(first, second);
+    }
+
+    @Override
+    public MsrpFanOut fanOut(MsrpSession source, List<MsrpSession> targets) {
+        return stack().fanOut(source, targets);
     }
 
     @Override

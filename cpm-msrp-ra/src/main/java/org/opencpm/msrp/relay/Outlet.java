@@ -3,8 +3,8 @@ package org.opencpm.msrp.relay;
 import org.opencpm.msrp.codec.MsrpRequest;
 
 /**
- * Where a {@link RelayInbound} passes on what arrives on its leg: the other leg of a bridge ({@link BridgeOutlet}).
- * Called on the inbound leg's reader thread.
+ * Where a {@link RelayInbound} passes on what arrives on its leg: the other leg of a bridge ({@link BridgeOutlet})
+ * or the targets of a fan-out ({@link FanOut}). Called on the inbound leg's reader thread.
  */
 interface Outlet {
 

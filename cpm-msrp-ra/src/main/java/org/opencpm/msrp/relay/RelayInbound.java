@@ -1,7 +1,9 @@
 package org.opencpm.msrp.relay;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.opencpm.msrp.codec.ByteRange;
@@ -15,8 +17,9 @@ import org.opencpm.msrp.session.SessionImpl;
 import org.opencpm.msrp.session.SessionLimits;
 
 /**
- * What arrives on one leg of a relay, passed on to an {@link Outlet}: the other leg of a bridge. A chunk keeps its
- * Message-ID, Byte-Range, report and content headers; its To-Path and From-Path become those of the outgoing leg. Each leg answers its own transactions (RFC 4975 sec 7.1.1, hop by hop, as an
+ * What arrives on one leg of a relay, passed on to an {@link Outlet}: the other leg of a bridge, or the targets of
+ * a fan-out. A chunk keeps its Message-ID, Byte-Range, report and content headers; its To-Path and From-Path
+ * become those of the outgoing leg. Each leg answers its own transactions (RFC 4975 sec 7.1.1, hop by hop, as an
  * RFC 4976 relay does): the incoming chunk gets its 200 once it is queued on the way out, and a failure further on
  * (a refusal, or no response within the transaction timeout) goes back to the sender as a failure REPORT (sec
  * 7.1.2) when its Failure-Report asks for one; the message's later chunks are answered 413.
@@ -65,6 +68,7 @@ final class RelayInbound implements InboundHandler {
                 messages.put(id, message);
             }
         }
+        message.arrived(request, range);
         if (!message.failed() && !outlet.admits()) {
             LOG.fine(() -> from + ": more than " + limits.maxOutstanding() + " chunks in flight, message " + id
                     + " refused");
@@ -89,6 +93,23 @@ final class RelayInbound implements InboundHandler {
     public synchronized void closed() {
         messages.clear();
         slice = null;
+    }
+
+    /** Every message in progress fails, nobody being left to take it: each sender told once, as it asked. */
+    void failAll(int code, String comment) {
+        List<RelayedMessage> open;
+        synchronized (this) {
+            open = new ArrayList<>(messages.values());
+        }
+        open.forEach(m -> m.fail(code, comment));
+    }
+
+    /** The message's sender has been told of its failure otherwise (a REPORT passed on): later chunks refused. */
+    synchronized void refuse(String messageId) {
+        RelayedMessage m = messages.get(messageId);
+        if (m != null) {
+            m.refuse();
+        }
     }
 
     private synchronized void forget(String id) {

@@ -1,6 +1,8 @@
 package org.opencpm.msrp.relay;
 
+import java.util.List;
 import org.opencpm.msrp.api.CloseReason;
+import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.session.SessionImpl;
 
 /** Sessions joined as the legs of a relay. The caller holds the stack's lock and has checked the legs are free. */
@@ -16,5 +18,10 @@ public final class Relays {
     public static void bridge(SessionImpl a, SessionImpl b) {
         a.join(new RelayInbound(a, new BridgeOutlet(new Leg(b))), () -> b.closeWhenDrained(CloseReason.BRIDGE_CLOSED));
         b.join(new RelayInbound(b, new BridgeOutlet(new Leg(a))), () -> a.closeWhenDrained(CloseReason.BRIDGE_CLOSED));
+    }
+
+    /** What {@code source} receives copied to every one of {@code targets}; see {@link FanOut}. */
+    public static MsrpFanOut fanOut(SessionImpl source, List<SessionImpl> targets) {
+        return FanOut.join(source, targets);
     }
 }

@@ -1,9 +1,11 @@
 package org.opencpm.msrp.stack;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.MsrpStatistics;
@@ -51,6 +53,11 @@ public final class EmbeddedMsrpStack implements MsrpConnector, AutoCloseable {
     @Override
     public void bridge(MsrpSession first, MsrpSession second) {
         stack.bridge(first, second);
+    }
+
+    @Override
+    public MsrpFanOut fanOut(MsrpSession source, List<MsrpSession> targets) {
+        return stack.fanOut(source, targets);
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpm.msrp.api.CloseReason;
 import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.MsrpStatistics;
@@ -158,11 +159,25 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
         }
     }
 
-    /** Under the lock: every leg must be open and not a leg of a bridge yet. */
+    @Override
+    public MsrpFanOut fanOut(MsrpSession source, List<MsrpSession> targets) {
+        List<SessionImpl> legs = new ArrayList<>(targets.size() + 1);
+        legs.add(own(source));
+        targets.forEach(t -> legs.add(own(t)));
+        if (targets.isEmpty() || new HashSet<>(legs).size() != legs.size()) {
+            throw new IllegalArgumentException("a fan-out takes targets, each once and other than its source");
+        }
+        synchronized (lock) {
+            checkFree(legs);
+            return Relays.fanOut(legs.get(0), legs.subList(1, legs.size()));
+        }
+    }
+
+    /** Under the lock: every leg must be open and not a leg of a bridge or fan-out yet. */
     private static void checkFree(List<SessionImpl> legs) {
         for (SessionImpl s : legs) {
             if (s.isClosed() || s.isJoined()) {
-                throw new IllegalStateException(s + " is closed or bridged already");
+                throw new IllegalStateException(s + " is closed or a leg of a bridge or fan-out already");
             }
         }
     }
