@@ -203,7 +203,8 @@ final class FanOut implements MsrpFanOut, Outlet {
             left = List.copyOf(live);
             live.clear();
         }
-        left.forEach(t -> t.session().close(CloseReason.BRIDGE_CLOSED));
+        // What the source passed on before it closed still reaches each target whole.
+        left.forEach(t -> t.session().closeWhenDrained(CloseReason.BRIDGE_CLOSED));
     }
 
     /** What reaches a target: REPORTs on what the fan-out sent it; a SEND is refused, a target only receives. */
