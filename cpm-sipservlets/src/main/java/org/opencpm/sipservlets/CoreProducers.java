@@ -4,8 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.opencpm.config.PolicyProperties;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sipservlets.session.SessionPolicy;
 import org.opencpm.user.HomeDomain;
 
 /** The servlets' view of the home domain, and the SIP and MSRP connectors. */
@@ -28,6 +30,13 @@ public class CoreProducers {
     @Produces
     SipConnector sipConnector() {
         return sip;
+    }
+
+    /** The service provider's settings for sessions with MSRP media ({@code opencpm.msrp.*}, {@code opencpm.pf.*}). */
+    @Produces
+    @Singleton
+    SessionPolicy sessionPolicy() {
+        return SessionPolicy.from(PolicyProperties.system());
     }
 
     /** The MSRP connector of the resource adapter: the sessions and bridges of the functions in the media path. */

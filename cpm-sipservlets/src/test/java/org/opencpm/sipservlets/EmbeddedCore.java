@@ -19,6 +19,7 @@ import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.group.GroupService;
 import org.opencpm.interworking.NoInterworking;
 import org.opencpm.messagestore.MessageStoreGateway;
+import org.opencpm.msrp.stack.EmbeddedMsrpStack;
 import org.opencpm.participating.HandOverRefusedException;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
@@ -30,15 +31,22 @@ import org.opencpm.sip.container.EmbeddedSipContainer;
 import org.opencpm.sipservlets.controlling.AdHocMessageHandler;
 import org.opencpm.sipservlets.controlling.CopyDistributor;
 import org.opencpm.sipservlets.controlling.GroupMessageHandler;
+import org.opencpm.sipservlets.controlling.GroupSessions;
 import org.opencpm.sipservlets.controlling.NotificationRouter;
 import org.opencpm.sipservlets.participating.DeferredExpiry;
 import org.opencpm.sipservlets.participating.DeferredPusher;
 import org.opencpm.sipservlets.participating.DeliveryEngine;
+import org.opencpm.sipservlets.participating.LargeMessageSender;
+import org.opencpm.sipservlets.participating.OriginatingSessions;
 import org.opencpm.sipservlets.participating.ParticipatingServlet;
 import org.opencpm.sipservlets.participating.TerminatingHandler;
+import org.opencpm.sipservlets.participating.TerminatingSessions;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
 import org.opencpm.sipservlets.security.SipDigestGuard;
+import org.opencpm.sipservlets.session.SessionPolicy;
+import org.opencpm.sipservlets.session.SessionServlet;
 import org.opencpm.storage.controlling.InMemoryNotificationAggregationRepository;
+import org.opencpm.storage.deferral.DeferredMessageRepository;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
 import org.opencpm.storage.group.InMemoryGroupDocumentRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
@@ -76,6 +84,9 @@ final class EmbeddedCore implements AutoCloseable {
     /** The CF's notification aggregation; tests call {@link NotificationAggregator#flushWaiting()} as its timer does. */
     final NotificationAggregator aggregator;
     private final AtomicReference<NotificationRouter> router = new AtomicReference<>();
+    /** The server's MSRP connector, as the resource adapter gives it in WildFly. */
+    final EmbeddedMsrpStack msrp;
+    final DeferredMessageRepository deferredMessages = new InMemoryDeferredMessageRepository();
 
     EmbeddedCore() throws Exception {
         this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
@@ -88,6 +99,11 @@ final class EmbeddedCore implements AutoCloseable {
     }
 
     EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling) throws Exception {
+        this(provider, controlling, SessionPolicy.defaults());
+    }
+
+    EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling, SessionPolicy sessions)
+            throws Exception {
         CoreSettings settings = new CoreSettings(DOMAIN);
         CredentialsSource source = (username, realm) -> Optional.ofNullable(users.get(username))
                 .filter(c -> c.realm().equals(realm));
@@ -102,7 +118,7 @@ final class EmbeddedCore implements AutoCloseable {
                 return preferences.getOrDefault(username, UserPreferences.defaults());
             }
         };
-        deferral = new DeferralService(new InMemoryDeferredMessageRepository(),
+        deferral = new DeferralService(deferredMessages,
                 new DeferralPolicy(Duration.ofHours(1), 100, Duration.ofSeconds(60)), clock);
         MessageStoreGateway store = message -> {
             if (!storeAvailable) {
@@ -113,7 +129,9 @@ final class EmbeddedCore implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("opencpm.domain", DOMAIN);
         container = EmbeddedSipContainer.onFreePort(props);
-        DeliveryEngine engine = new DeliveryEngine(container, provider);
+        msrp = EmbeddedMsrpStack.start();
+        DeliveryEngine engine = new DeliveryEngine(container, provider, new LargeMessageSender(container, msrp,
+                sessions));
         pusher = new DeferredPusher(prefs, location, deferral, engine, settings, provider);
         // The PF and the CF need each other, as CDI resolves through proxies in WildFly.
         TerminatingHandler terminating = new TerminatingHandler(prefs, location, deferral, engine, pusher,
@@ -122,6 +140,12 @@ final class EmbeddedCore implements AutoCloseable {
         aggregator = new NotificationAggregator(new InMemoryNotificationAggregationRepository(), controlling, clock);
         router.set(new NotificationRouter(aggregator, terminating, settings, source));
         CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling);
+        TerminatingSessions terminatingSessions = new TerminatingSessions(prefs, location, settings, container, msrp,
+                sessions, terminating);
+        OriginatingSessions originatingSessions = new OriginatingSessions(guard, source, settings, container, msrp,
+                sessions, terminatingSessions, new GroupSessions(groups, source, settings, msrp, sessions,
+                        terminatingSessions));
+        container.servlet(new SessionServlet(originatingSessions));
         expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
                 .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
@@ -152,5 +176,6 @@ final class EmbeddedCore implements AutoCloseable {
     @Override
     public void close() {
         container.close();
+        msrp.close();
     }
 }

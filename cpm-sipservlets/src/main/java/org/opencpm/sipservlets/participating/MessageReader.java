@@ -91,7 +91,8 @@ public final class MessageReader {
         return false;
     }
 
-    private static List<String> endToEndHeaders(SipServletRequest request) {
+    /** The headers of the request that travel end to end (see {@link DeliveryRequests#endToEnd}). */
+    public static List<String> endToEndHeaders(SipServletRequest request) {
         List<String> lines = new ArrayList<>();
         for (String name : request.getHeaderNames()) {
             if (!DeliveryRequests.endToEnd(name)) {

@@ -1,0 +1,84 @@
+package org.opencpm.sipservlets.controlling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.opencpm.authentication.CredentialsSource;
+import org.opencpm.group.Authorization;
+import org.opencpm.group.Group;
+import org.opencpm.group.GroupMember;
+import org.opencpm.group.GroupService;
+import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.participating.TerminatingSessions;
+import org.opencpm.sipservlets.session.Caller;
+import org.opencpm.sipservlets.session.Invitation;
+import org.opencpm.sipservlets.session.ServiceKind;
+import org.opencpm.sipservlets.session.SessionPolicy;
+
+/**
+ * The Controlling Function for a large message or a file sent to a pre-defined group (OMA CPM SD 5.2.2.1.5,
+ * 5.2.4.3): the group's policies decide whether the sender may, then every member but the sender is invited through
+ * their own terminating PF, and the CF stays in the media path copying what the sender sends to each of them
+ * ({@link GroupFanOut}). Group chat sessions are another issue's: they are refused here.
+ */
+@ApplicationScoped
+public class GroupSessions {
+
+    private static final Logger LOG = Logger.getLogger(GroupSessions.class.getName());
+
+    private GroupService groups;
+    private CredentialsSource users;
+    private CoreSettings settings;
+    private MsrpConnector msrp;
+    private SessionPolicy policy;
+    private TerminatingSessions terminating;
+
+    protected GroupSessions() {
+    }
+
+    @Inject
+    public GroupSessions(GroupService groups, CredentialsSource users, CoreSettings settings, MsrpConnector msrp,
+                         SessionPolicy policy, TerminatingSessions terminating) {
+        this.groups = groups;
+        this.users = users;
+        this.settings = settings;
+        this.msrp = msrp;
+        this.policy = policy;
+        this.terminating = terminating;
+    }
+
+    public Optional<Group> groupAt(String address) {
+        return groups.find(address);
+    }
+
+    /** An invitation for {@code group}, from the sender's originating PF. */
+    public void take(Caller caller, Group group) {
+        Invitation invitation = caller.invitation();
+        if (invitation.kind() == ServiceKind.CHAT) {
+            caller.refuse(488, "Not Acceptable Here (group chat sessions are not offered yet)");
+            return;
+        }
+        GroupService.Service service = invitation.kind() == ServiceKind.FILE_TRANSFER
+                ? GroupService.Service.FILE_TRANSFER : GroupService.Service.STANDALONE_MESSAGE;
+        Authorization authorization = groups.authorize(group.address(), invitation.senderIdentity(), service);
+        if (!authorization.allowed()) {
+            caller.refuse(authorization.status(), (authorization.status() == 404 ? "Not Found (" : "Forbidden (")
+                    + authorization.reason() + ")");
+            return;
+        }
+        List<String> members = groups.recipientsExcept(group.address(), invitation.senderIdentity()).stream()
+                .map(GroupMember::address)
+                .filter(address -> settings.homeUserOf(address, users).isPresent())
+                .toList();
+        if (members.isEmpty()) {
+            caller.refuse(480, "Temporarily Unavailable (no member to send to)");
+            return;
+        }
+        String from = "\"" + group.displayName().replace("\"", "'") + "\" <" + group.address() + ">";
+        LOG.fine(() -> invitation.kind() + " to group " + group.address() + ": " + members.size() + " members");
+        new GroupFanOut(msrp, policy, caller, from, members, terminating::take).start();
+    }
+}

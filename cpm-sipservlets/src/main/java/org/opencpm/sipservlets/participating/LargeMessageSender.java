@@ -1,0 +1,205 @@
+package org.opencpm.sipservlets.participating;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.opencpm.msrp.api.CloseReason;
+import org.opencpm.msrp.api.ConnectRole;
+import org.opencpm.msrp.api.DeliveryResult;
+import org.opencpm.msrp.api.IncomingMessage;
+import org.opencpm.msrp.api.MessageRefusedException;
+import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.api.MsrpSession;
+import org.opencpm.msrp.api.MsrpSessionListener;
+import org.opencpm.msrp.api.OutgoingMessage;
+import org.opencpm.msrp.chunk.ChunkSink;
+import org.opencpm.msrp.codec.MsrpStatus;
+import org.opencpm.msrp.sdp.Direction;
+import org.opencpm.msrp.sdp.MsrpMedia;
+import org.opencpm.msrp.sdp.SdpConnection;
+import org.opencpm.msrp.sdp.SdpNegotiationException;
+import org.opencpm.msrp.sdp.SessionDescription;
+import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.sip.api.SipApplicationSession;
+import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sipservlets.session.CalleeEvents;
+import org.opencpm.sipservlets.session.Invitation;
+import org.opencpm.sipservlets.session.LegOptions;
+import org.opencpm.sipservlets.session.MediaOffers;
+import org.opencpm.sipservlets.session.ServiceKind;
+import org.opencpm.sipservlets.session.SessionChain;
+import org.opencpm.sipservlets.session.SessionPolicy;
+import org.opencpm.sipservlets.session.SipCallee;
+
+/**
+ * Sends one message over 1300 bytes to one device in large message mode (OMA CPM SD 5.2.2.1.5): an INVITE with a
+ * send-only MSRP offer, the message as one MSRP message once the device answered, then BYE. The terminating PF does
+ * this for a large message it kept for a user and delivers later (5.2.5).
+ */
+@ApplicationScoped
+public class LargeMessageSender {
+
+    private static final Logger LOG = Logger.getLogger(LargeMessageSender.class.getName());
+
+    private SipConnector sip;
+    private MsrpConnector msrp;
+    private SessionPolicy policy;
+
+    protected LargeMessageSender() {
+    }
+
+    @Inject
+    public LargeMessageSender(SipConnector sip, MsrpConnector msrp, SessionPolicy policy) {
+        this.sip = sip;
+        this.msrp = msrp;
+        this.policy = policy;
+    }
+
+    /**
+     * Starts the delivery; {@code outcome} gets 200 once the device acknowledged every chunk, else the failure's
+     * status, under the application session's lock (the container's order for its messages).
+     */
+    public void send(SipApplicationSession app, StandaloneMessage message, String contact, IntConsumer outcome) {
+        SessionChain chain = new SessionChain(app, sip.getTimerService());
+        Transfer transfer = new Transfer(chain, message, contact, outcome);
+        synchronized (chain.lock()) {
+            transfer.start();
+        }
+    }
+
+    private final class Transfer implements CalleeEvents, MsrpSessionListener {
+
+        private final SessionChain chain;
+        private final StandaloneMessage message;
+        private final SipCallee callee;
+        private final IntConsumer outcome;
+        private MsrpSession local;
+        private MsrpMedia offered;
+        private boolean done;
+
+        Transfer(SessionChain chain, StandaloneMessage message, String contact, IntConsumer outcome) {
+            this.chain = chain;
+            this.message = message;
+            this.callee = new SipCallee(chain, sip.getSipFactory(), contact);
+            this.outcome = outcome;
+        }
+
+        void start() {
+            local = msrp.createSession(LegOptions.of(this));
+            String type = message.contentType().split(";")[0].trim();
+            Setup setup = policy.links().offerSetup(true);
+            offered = MsrpMedia.builder()
+                    .port(setup == Setup.ACTIVE ? 9 : local.localUri().effectivePort())
+                    .path(List.of(local.localUri()))
+                    .acceptTypes(List.of(type))
+                    .maxSize(message.body().length)
+                    .setup(setup)
+                    .direction(Direction.SENDONLY)
+                    .build();
+            SessionDescription offer = SessionDescription.of(MediaOffers.origin(msrp.host()),
+                    SdpConnection.of(msrp.host()), List.of(offered));
+            Invitation invitation = new Invitation(chain, offer, ServiceKind.LARGE_MESSAGE, message.fromHeader(),
+                    message.senderIdentity(), message.recipientAddress(), message.headerLines());
+            callee.invite(invitation, this);
+        }
+
+        @Override
+        public void answered(SessionDescription answer) {
+            try {
+                MsrpMedia media = MediaOffers.msrpOf(answer);
+                ConnectRole role = ConnectRole.of(Setup.opener(offered.setup(), media.setup()), true)
+                        .orElseThrow(() -> new SdpNegotiationException("a=setup:holdconn"));
+                local.setRemote(media.path(), role);
+                callee.ack();
+                local.connect();
+                // Off the SIP thread: sending waits while the session's queue is full.
+                java.util.concurrent.CompletableFuture.runAsync(this::sendBody);
+            } catch (SdpNegotiationException | IllegalArgumentException | IllegalStateException e) {
+                callee.ack();
+                end(488);
+            }
+        }
+
+        private void sendBody() {
+            try {
+                local.send(OutgoingMessage.of(message.contentType(), message.body())).result()
+                        .whenComplete(this::finished);
+            } catch (java.io.IOException | RuntimeException e) {
+                finished(null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finished(null, e);
+            }
+        }
+
+        private void finished(DeliveryResult result, Throwable error) {
+            synchronized (chain.applicationSession()) {
+                synchronized (chain.lock()) {
+                    int status = error == null && result.isSuccess() ? 200 : error == null ? result.code() : 500;
+                    end(status);
+                }
+            }
+        }
+
+        private void end(int status) {
+            if (done) {
+                return;
+            }
+            done = true;
+            callee.bye(); // SD 5.2.2.1.5: the sending side closes the session after the last chunk
+            local.close();
+            try {
+                outcome.accept(status);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "large message outcome for " + message.recipientAddress() + " failed", e);
+            }
+        }
+
+        @Override
+        public void failed(int status, String reason) {
+            if (!done) {
+                done = true;
+                local.close();
+                outcome.accept(status);
+            }
+        }
+
+        @Override
+        public void ended() {
+            end(481); // the device hung up before the message was through
+        }
+
+        @Override
+        public void reoffered(SessionDescription offer) {
+            callee.refuseReoffer(488, "Not Acceptable Here (a large message session is not modified)");
+        }
+
+        @Override
+        public void reofferAnswered(SessionDescription answer) {
+        }
+
+        @Override
+        public void reofferRefused(int status, String reason) {
+        }
+
+        @Override
+        public ChunkSink onMessage(MsrpSession session, IncomingMessage incoming) throws MessageRefusedException {
+            throw new MessageRefusedException(MsrpStatus.FORBIDDEN, "a send-only session");
+        }
+
+        @Override
+        public void onClosed(MsrpSession session, CloseReason reason) {
+            if (reason != CloseReason.LOCAL) {
+                synchronized (chain.applicationSession()) {
+                    synchronized (chain.lock()) {
+                        end(408);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.opencpm.sipservlets.participating;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sip.address.SipURI;
+import org.opencpm.authentication.CredentialsSource;
+import org.opencpm.group.Group;
+import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.sdp.MsrpMedia;
+import org.opencpm.msrp.sdp.SdpFormatException;
+import org.opencpm.msrp.sdp.SdpNegotiationException;
+import org.opencpm.msrp.sdp.SessionDescription;
+import org.opencpm.participating.BadMessageException;
+import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sip.api.SipServletRequest;
+import org.opencpm.sip.api.SipServletResponse;
+import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.controlling.GroupSessions;
+import org.opencpm.sipservlets.security.SipDigestGuard;
+import org.opencpm.sipservlets.session.InternalHop;
+import org.opencpm.sipservlets.session.Invitation;
+import org.opencpm.sipservlets.session.MediaOffers;
+import org.opencpm.sipservlets.session.MediaRelay;
+import org.opencpm.sipservlets.session.ServiceKind;
+import org.opencpm.sipservlets.session.SessionChain;
+import org.opencpm.sipservlets.session.SessionPolicy;
+import org.opencpm.sipservlets.session.SipCaller;
+import org.opencpm.user.DigestCredentials;
+
+/**
+ * The originating PF of a session (OMA CPM SD 5.2.3.1.1, 5.2.2.1.5, 5.2.4.1): authenticates the inviting user,
+ * checks the offer, and stays in the media path as a B2BUA towards the terminating PF of the invited user, or the
+ * Controlling Function of the invited group.
+ */
+@ApplicationScoped
+public class OriginatingSessions {
+
+    private static final Logger LOG = Logger.getLogger(OriginatingSessions.class.getName());
+
+    private SipDigestGuard guard;
+    private CredentialsSource users;
+    private CoreSettings settings;
+    private SipConnector sip;
+    private MsrpConnector msrp;
+    private SessionPolicy policy;
+    private TerminatingSessions terminating;
+    private GroupSessions groupSessions;
+
+    protected OriginatingSessions() {
+    }
+
+    @Inject
+    public OriginatingSessions(SipDigestGuard guard, CredentialsSource users, CoreSettings settings, SipConnector sip,
+                               MsrpConnector msrp, SessionPolicy policy, TerminatingSessions terminating,
+                               GroupSessions groupSessions) {
+        this.groupSessions = groupSessions;
+        this.guard = guard;
+        this.users = users;
+        this.settings = settings;
+        this.sip = sip;
+        this.msrp = msrp;
+        this.policy = policy;
+        this.terminating = terminating;
+    }
+
+    public void invite(SipServletRequest request) {
+        Optional<DigestCredentials> sender = guard.authenticate(request, SipDigestGuard.Role.PROXY);
+        if (sender.isEmpty()) {
+            return;
+        }
+        String senderAddress = settings.addressOf(sender.get().username());
+        if (!senderAddress.equals(canonical(request.getFrom().getURI()))) {
+            request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
+            return;
+        }
+        List<String> required = MessageReader.requiredOptionTags(request);
+        if (!required.isEmpty()) {
+            SipServletResponse bad = request.createResponse(420, "Bad Extension"); // RFC 3261 8.2.2.3
+            bad.setHeader("Unsupported", String.join(", ", required));
+            bad.send();
+            return;
+        }
+        String targetUser = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+        Optional<String> target = targetUser == null ? Optional.empty()
+                : settings.homeUserOf(settings.addressOf(targetUser), users);
+        Optional<Group> group = target.isPresent() || targetUser == null ? Optional.empty()
+                : groupSessions.groupAt(settings.addressOf(targetUser));
+        if (target.isEmpty() && group.isEmpty()) {
+            request.createResponse(404, "Not Found (no such user or group)").send();
+            return;
+        }
+        Optional<SessionDescription> offer = offerOf(request);
+        if (offer.isEmpty()) {
+            return;
+        }
+        MsrpMedia media;
+        try {
+            media = MediaOffers.msrpOf(offer.get());
+        } catch (SdpNegotiationException e) {
+            request.createResponse(488, "Not Acceptable Here (" + e.getMessage() + ")").send();
+            return;
+        }
+        ServiceKind kind = ServiceKind.of(serviceText(request), media, offer.get().direction(media));
+        Optional<String> tooLarge = SessionLimits.tooLarge(kind, media, policy);
+        if (tooLarge.isPresent()) {
+            SipServletResponse refused = request.createResponse(488, "Not Acceptable Here (" + tooLarge.get() + ")");
+            refused.setHeader("Warning", "399 " + settings.domain() + " \"" + tooLarge.get() + "\"");
+            refused.send();
+            return;
+        }
+        List<String> headers;
+        try {
+            headers = MessageReader.endToEndHeaders(request);
+        } catch (BadMessageException e) {
+            request.createResponse(e.status(), e.reasonPhrase()).send();
+            return;
+        }
+        SessionChain chain = new SessionChain(request.getApplicationSession(), sip.getTimerService());
+        String targetAddress = target.map(settings::addressOf).orElseGet(() -> group.get().address());
+        Invitation invitation = new Invitation(chain, offer.get(), kind, request.getFrom().toString(), senderAddress,
+                targetAddress, SessionLimits.withoutSessionHeaders(headers));
+        LOG.fine(() -> kind + " from " + senderAddress + " to " + targetAddress);
+        // The next function: the invited user's terminating PF, or the CF of the group (SD 5.2.2.1.5).
+        InternalHop next = group.isPresent() ? new InternalHop(c -> groupSessions.take(c, group.get()))
+                : new InternalHop(terminating::take);
+        synchronized (chain.lock()) {
+            SipCaller caller = new SipCaller(request, invitation);
+            new MediaRelay(msrp, policy.links(), caller, false, "PF A of " + senderAddress).start(next);
+        }
+    }
+
+    /** The SDP offer of an INVITE, or empty once the request was answered 415 or 400. */
+    static Optional<SessionDescription> offerOf(SipServletRequest request) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/sdp")) {
+            // RFC 3261 section 13.2.1: the offer comes with the INVITE here; no offerless INVITE is taken.
+            SipServletResponse bad = request.createResponse(415, "Unsupported Media Type (an SDP offer is needed)");
+            bad.setHeader("Accept", "application/sdp");
+            bad.send();
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SessionDescription.parse(request.getRawContent()));
+        } catch (SdpFormatException e) {
+            request.createResponse(400, "Bad Request (" + e.getMessage() + ")").send();
+            return Optional.empty();
+        }
+    }
+
+    private static String serviceText(SipServletRequest request) {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of("Accept-Contact", "P-Preferred-Service", "P-Asserted-Service", "Contact")) {
+            request.getHeaders(name).forEach(v -> text.append(v).append(' '));
+        }
+        return text.toString();
+    }
+
+    private static String canonical(javax.sip.address.URI uri) {
+        if (uri instanceof SipURI sip && sip.getUser() != null) {
+            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(Locale.ROOT);
+        }
+        return uri.toString();
+    }
+}

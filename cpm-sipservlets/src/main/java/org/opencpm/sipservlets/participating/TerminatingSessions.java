@@ -1,0 +1,105 @@
+package org.opencpm.sipservlets.participating;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.participating.BadMessageException;
+import org.opencpm.participating.PayloadInspector;
+import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.preference.PreferenceService;
+import org.opencpm.preference.UserPreferences;
+import org.opencpm.registrar.ActiveContact;
+import org.opencpm.registrar.LocationService;
+import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.session.Callee;
+import org.opencpm.sipservlets.session.Caller;
+import org.opencpm.sipservlets.session.Invitation;
+import org.opencpm.sipservlets.session.MediaRelay;
+import org.opencpm.sipservlets.session.ServiceKind;
+import org.opencpm.sipservlets.session.SessionPolicy;
+
+/**
+ * The terminating PF of a session (OMA CPM SD 5.2.3.1.2, 5.2.2.1.5, 5.2.4.2): applies the invited user's
+ * preferences, invites the user's registered devices one after another, and stays in the media path as a B2BUA
+ * towards the device that answers.
+ */
+@ApplicationScoped
+public class TerminatingSessions {
+
+    private static final Logger LOG = Logger.getLogger(TerminatingSessions.class.getName());
+
+    private PreferenceService preferences;
+    private LocationService location;
+    private CoreSettings settings;
+    private SipConnector sip;
+    private MsrpConnector msrp;
+    private SessionPolicy policy;
+    private TerminatingHandler terminating;
+
+    protected TerminatingSessions() {
+    }
+
+    @Inject
+    public TerminatingSessions(PreferenceService preferences, LocationService location, CoreSettings settings,
+                               SipConnector sip, MsrpConnector msrp, SessionPolicy policy,
+                               TerminatingHandler terminating) {
+        this.terminating = terminating;
+        this.preferences = preferences;
+        this.location = location;
+        this.settings = settings;
+        this.sip = sip;
+        this.msrp = msrp;
+        this.policy = policy;
+    }
+
+    /** An invitation for a user of this domain, from their originating PF or from the CF. */
+    public void take(Caller caller) {
+        Invitation invitation = caller.invitation();
+        String user = settings.userOf(invitation.target()).orElse(null);
+        if (user == null) {
+            caller.refuse(404, "Not Found (no such user)");
+            return;
+        }
+        UserPreferences prefs = preferences.of(user);
+        if (invitation.senderIdentity() != null && prefs.blacklist().contains(invitation.senderIdentity())) {
+            caller.refuse(403, "Forbidden (the recipient does not accept your invitations)");
+            return;
+        }
+        if (invitation.senderIdentity() == null && prefs.rejectAnonymous()) {
+            caller.refuse(433, "Anonymity Disallowed"); // RFC 5079
+            return;
+        }
+        List<ActiveContact> devices = prefs.doNotDisturb() ? List.of() : location.contactsOf(invitation.target());
+        LOG.fine(() -> invitation.kind() + " for " + invitation.target() + ": " + devices.size() + " device(s)");
+        new MediaRelay(msrp, policy.links(), caller, true, "PF B of " + invitation.target())
+                .start(new DeviceSearch(invitation.chain(), sip.getSipFactory(), devices,
+                        policy.deviceAnswerTimeout(), onBehalf(invitation, user, prefs)));
+    }
+
+    /**
+     * Who takes the session when no device does: the PF itself for a large message or a chat, keeping what
+     * arrives for deferred delivery (SD 5.2.2.1.5, 5.2.3.10).
+     */
+    private Callee onBehalf(Invitation invitation, String user, UserPreferences prefs) {
+        if (invitation.kind() == ServiceKind.FILE_TRANSFER) {
+            return null;
+        }
+        int limit = (int) Math.min(Integer.MAX_VALUE, policy.maxLargeMessageBytes());
+        return new OnBehalfEndpoint(msrp, limit, (type, body) -> keep(invitation, user, prefs, type, body));
+    }
+
+    private void keep(Invitation invitation, String user, UserPreferences prefs, String contentType, byte[] body) {
+        try {
+            StandaloneMessage message = new StandaloneMessage(user, invitation.target(), invitation.fromHeader(),
+                    invitation.senderIdentity(), invitation.senderIdentity() == null, invitation.senderIdentity(),
+                    invitation.headerLines(), contentType, body, PayloadInspector.inspect(contentType, body));
+            terminating.defer(message, prefs, SenderReply.NONE);
+        } catch (BadMessageException e) {
+            LOG.info(() -> "a message for " + invitation.target() + " received on the user's behalf was dropped: "
+                    + e.reasonPhrase());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.opencpm.sipservlets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.opencpm.msrp.api.CloseReason;
+import org.opencpm.msrp.api.ConnectRole;
+import org.opencpm.msrp.api.IncomingMessage;
+import org.opencpm.msrp.api.MsrpSession;
+import org.opencpm.msrp.api.MsrpSessionListener;
+import org.opencpm.msrp.api.SessionOptions;
+import org.opencpm.msrp.chunk.ChunkSink;
+import org.opencpm.msrp.chunk.MemorySink;
+import org.opencpm.msrp.sdp.AnswerPolicy;
+import org.opencpm.msrp.sdp.Direction;
+import org.opencpm.msrp.sdp.MsrpAnswerer;
+import org.opencpm.msrp.sdp.MsrpMedia;
+import org.opencpm.msrp.sdp.SdpConnection;
+import org.opencpm.msrp.sdp.SdpOrigin;
+import org.opencpm.msrp.sdp.SessionDescription;
+import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.msrp.stack.EmbeddedMsrpStack;
+
+/** A client's MSRP side in tests: one session on a stack of its own (real TCP), recording what arrives. */
+final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
+
+    record Received(String contentType, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    static final int CAPACITY = 16 << 20;
+
+    final EmbeddedMsrpStack stack;
+    final MsrpSession session;
+    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final Map<String, MemorySink> sinks = new ConcurrentHashMap<>();
+    private MsrpMedia offered;
+
+    MsrpPeer() throws Exception {
+        stack = EmbeddedMsrpStack.start();
+        session = stack.createSession(SessionOptions.of(this));
+    }
+
+    /** An offer as a CPM client writes it (protocol-facts 5). */
+    String offer(Direction direction, Setup setup, String... extraAttributes) {
+        StringBuilder sdp = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message " + session.localUri().effectivePort() + " TCP/MSRP *\r\n"
+                + "a=accept-types:message/cpim application/im-iscomposing+xml text/plain\r\n"
+                + "a=accept-wrapped-types:text/plain message/imdn+xml\r\n"
+                + "a=path:" + session.localUri() + "\r\n" + "a=setup:" + setup.token() + "\r\n"
+                + "a=" + direction.token() + "\r\n");
+        for (String a : extraAttributes) {
+            sdp.append("a=").append(a).append("\r\n");
+        }
+        offered = SessionDescription.parse(sdp.toString()).msrpMedia().get(0);
+        return sdp.toString();
+    }
+
+    /** The offer's answer arrived: this side knows its peer and, if it opens, connects. */
+    void answered(byte[] answerSdp) {
+        MsrpMedia answer = SessionDescription.parse(answerSdp).msrpMedia().get(0);
+        ConnectRole role = ConnectRole.of(Setup.opener(offered.setup(), answer.setup()), true).orElseThrow();
+        session.setRemote(answer.path(), role);
+        session.connect();
+    }
+
+    /** Answers an offer the way a client does, taking what it offers; connects when it is this side's turn. */
+    byte[] answer(byte[] offerSdp, Setup whenActpass) {
+        SessionDescription offer = SessionDescription.parse(offerSdp);
+        SessionDescription answer = MsrpAnswerer.answer(offer, SdpOrigin.of("-", "2", "1", "127.0.0.1"),
+                SdpConnection.of("127.0.0.1"), session.localUri(), new AnswerPolicy(List.of("*"), List.of("*"), -1,
+                        whenActpass, Direction.SENDRECV, List.of("file-selector", "file-transfer-id")));
+        MsrpMedia o = offer.msrpMedia().get(0);
+        MsrpMedia a = answer.msrpMedia().get(0);
+        session.setRemote(o.path(), ConnectRole.of(Setup.opener(o.setup(), a.setup()), false).orElseThrow());
+        session.connect();
+        return answer.toBytes();
+    }
+
+    Received next() throws InterruptedException {
+        return received.poll(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public ChunkSink onMessage(MsrpSession s, IncomingMessage message) {
+        MemorySink sink = new MemorySink((int) Math.min(CAPACITY, message.declaredSize().orElse(CAPACITY)));
+        sinks.put(message.messageId(), sink);
+        return sink;
+    }
+
+    @Override
+    public void onMessageReceived(MsrpSession s, IncomingMessage message, long size) {
+        received.add(new Received(message.contentType(), sinks.remove(message.messageId()).toByteArray(size)));
+    }
+
+    @Override
+    public void onClosed(MsrpSession s, CloseReason reason) {
+        closed.complete(reason);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
