@@ -31,7 +31,8 @@ public interface MsrpSessionListener {
     /**
      * The message ends without being complete: its sender aborted it ({@code #}), it broke a bound, or the session
      * closed. {@code contiguousBytes} bytes from the first are in the sink: where a resumed file transfer
-     * (RFC 5547 {@code a=file-range}) picks up.
+     * (RFC 5547 {@code a=file-range}) picks up, in a new session whose listener returns
+     * {@link org.opencpm.msrp.chunk.FileChannelSink#resuming} on the same file for the same Message-ID.
      */
     default void onMessageAborted(MsrpSession session, IncomingMessage message, long contiguousBytes) {
     }

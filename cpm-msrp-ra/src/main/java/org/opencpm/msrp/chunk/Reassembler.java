@@ -18,7 +18,8 @@ import org.opencpm.msrp.codec.MsrpStatus;
  * announce a total two bytes longer than the body.
  *
  * <p>A chunk ending in {@code #} aborts the message: what arrived is kept, {@link #contiguousBytes()} says where a
- * resumed transfer (RFC 5547 {@code a=file-range}) picks up, and later chunks continue it. Bounds: the message
+ * resumed transfer (RFC 5547 {@code a=file-range}) picks up, and later chunks continue it. A transfer resumed in a
+ * new session starts with the bytes its sink holds already ({@link ChunkSink#presentBytes()}) counted as received. Bounds: the message
  * size, the number of separate pieces (a storm of tiny scattered chunks), and the bytes received in all, duplicates
  * included, at most twice the size bound. Breaking one raises a {@link MsrpProtocolException} with 413 (stop
  * sending this message) or 400 (a Byte-Range that contradicts the message); the chunk is dropped and the caller
@@ -55,6 +56,11 @@ public final class Reassembler {
         this.maxSize = maxSize;
         this.maxPieces = maxPieces;
         this.receiveBudget = maxSize > Long.MAX_VALUE / RECEIVE_FACTOR ? Long.MAX_VALUE : RECEIVE_FACTOR * maxSize;
+        long present = sink.presentBytes();
+        if (present < 0 || present > maxSize) {
+            throw new IllegalArgumentException("bytes present in the sink outside the size bound");
+        }
+        received.add(0, present);
     }
 
     /**

@@ -176,6 +176,29 @@ class ReassemblerTest {
         assertArrayEquals("abcdEFGH".getBytes(US_ASCII), Files.readAllBytes(file));
     }
 
+    /** RFC 5547 sec 9: a transfer resumed in a new session continues the file an earlier one left half-written. */
+    @Test
+    void resumesIntoAFileHalfWrittenBefore(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("message");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Reassembler first = new Reassembler(new FileChannelSink(channel), 1 << 20);
+            chunk(first, "1-*/10", "abcd", EndFlag.ABORTED);
+            assertEquals(4, first.contiguousBytes());
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            assertThrows(IllegalArgumentException.class, () -> FileChannelSink.resuming(channel, 5));
+            Reassembler resumed = new Reassembler(FileChannelSink.resuming(channel, 4), 1 << 20);
+            assertEquals(4, resumed.contiguousBytes());
+            chunk(resumed, "5-7/10", "EFG", EndFlag.MORE);
+            assertFalse(resumed.isComplete());
+            chunk(resumed, "8-10/10", "hij", EndFlag.COMPLETE);
+            assertTrue(resumed.isComplete());
+            assertEquals(OptionalLong.of(10), resumed.size());
+            assertEquals(List.of(ByteRange.whole(10)), resumed.receivedRanges());
+        }
+        assertArrayEquals("abcdEFGhij".getBytes(US_ASCII), Files.readAllBytes(file));
+    }
+
     /** How the connection layer wires a parser to a reassembler, here for the two chunks of RFC 4975 sec 5.1. */
     @Test
     void takesChunksStraightFromTheParser() {
