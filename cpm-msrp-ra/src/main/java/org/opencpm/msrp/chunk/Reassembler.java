@@ -19,11 +19,12 @@ import org.opencpm.msrp.codec.MsrpStatus;
  *
  * <p>A chunk ending in {@code #} aborts the message: what arrived is kept, {@link #contiguousBytes()} says where a
  * resumed transfer (RFC 5547 {@code a=file-range}) picks up, and later chunks continue it. A transfer resumed in a
- * new session starts with the bytes its sink holds already ({@link ChunkSink#presentBytes()}) counted as received. Bounds: the message
- * size, the number of separate pieces (a storm of tiny scattered chunks), and the bytes received in all, duplicates
- * included, at most twice the size bound. Breaking one raises a {@link MsrpProtocolException} with 413 (stop
- * sending this message) or 400 (a Byte-Range that contradicts the message); the chunk is dropped and the caller
- * normally gives the message up. One chunk at a time: chunks of one message arrive over one connection in turn.
+ * new session starts with the bytes its sink holds already ({@link ChunkSink#presentBytes()}) counted as received.
+ * Bounds: the message size, the number of separate pieces (a storm of tiny scattered chunks), and the bytes
+ * received in all, duplicates included, at most twice the size bound. Breaking one raises a
+ * {@link MsrpProtocolException} with 413 (stop sending this message) or 400 (a Byte-Range that contradicts the
+ * message); the chunk is dropped and the caller normally gives the message up. One chunk at a time: chunks of one
+ * message arrive over one connection in turn.
  */
 public final class Reassembler {
 
