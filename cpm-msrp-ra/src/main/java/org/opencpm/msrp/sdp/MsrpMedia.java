@@ -12,8 +12,10 @@ import org.opencpm.msrp.codec.MsrpUri;
  * An MSRP media description (RFC 4975 sec 8): {@code m=message <port> TCP/MSRP *} or {@code TCP/TLS/MSRP}, with
  * {@code a=path}, {@code a=accept-types}, {@code a=accept-wrapped-types}, {@code a=max-size}, a direction,
  * {@code a=setup} and {@code a=connection} (RFC 6135, RFC 4145) typed, and every other attribute kept in order as
- * written (RFC 5547 file transfer, RFC 7701 chatroom, ...). An active stream (port not 0) always has a path and
- * accept-types, and the scheme of its own URI, the path's last, matches the protocol.
+ * written (RFC 5547 file transfer, RFC 7701 chatroom, ...). The RFC 5547 file transfer attributes are also read as
+ * types ({@link #fileSelector()}, {@link #fileRange()}, ...) and checked, while their lines stay as written. An
+ * active stream (port not 0) always has a path and accept-types, and the scheme of its own URI, the path's last,
+ * matches the protocol.
  */
 public final class MsrpMedia implements SdpMedia {
 
@@ -34,6 +36,7 @@ public final class MsrpMedia implements SdpMedia {
     private final Setup setup;
     private final TcpConnection tcpConnection;
     private final List<SdpAttribute> attributes;
+    private final FileAttributes files;
 
     private MsrpMedia(Builder b) {
         if (b.port < 0 || b.port > 65535) {
@@ -51,6 +54,7 @@ public final class MsrpMedia implements SdpMedia {
         this.setup = b.setup;
         this.tcpConnection = b.tcpConnection;
         this.attributes = List.copyOf(b.attributes);
+        this.files = FileAttributes.of(attributes);
         if (port != 0) {
             // RFC 4975 sec 8.2 and 8.6: both are mandatory for a stream in use.
             if (path.isEmpty()) {
@@ -138,6 +142,36 @@ public final class MsrpMedia implements SdpMedia {
     /** The first other attribute called {@code name}. */
     public Optional<SdpAttribute> attribute(String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** RFC 5547 {@code a=file-selector}: the file offered, or asked for. */
+    public Optional<FileSelector> fileSelector() {
+        return Optional.ofNullable(files.selector);
+    }
+
+    /** RFC 5547 {@code a=file-transfer-id}: what tells one transfer of a file from another. */
+    public Optional<String> fileTransferId() {
+        return Optional.ofNullable(files.transferId);
+    }
+
+    /** RFC 5547 {@code a=file-disposition}: {@code render}, {@code attachment}, ... */
+    public Optional<String> fileDisposition() {
+        return Optional.ofNullable(files.disposition);
+    }
+
+    /** RFC 5547 {@code a=file-date}. */
+    public Optional<FileDate> fileDate() {
+        return Optional.ofNullable(files.date);
+    }
+
+    /** RFC 5547 {@code a=file-icon}: a {@code cid:} URL naming a body part of the SIP message. */
+    public Optional<String> fileIcon() {
+        return Optional.ofNullable(files.icon);
+    }
+
+    /** RFC 5547 {@code a=file-range}: the part of the file transferred. */
+    public Optional<FileRange> fileRange() {
+        return Optional.ofNullable(files.range);
     }
 
     /**
@@ -273,7 +307,59 @@ public final class MsrpMedia implements SdpMedia {
             return this;
         }
 
-        /** @throws SdpFormatException if the description breaks RFC 4975 sec 8 */
+        /** RFC 5547 {@code a=file-selector}, replacing the one set before; null removes it. */
+        public Builder fileSelector(FileSelector value) {
+            return file(FileAttributes.SELECTOR, value == null ? null : value.toString());
+        }
+
+        /** @throws SdpFormatException if {@code value} is not an RFC 4566 token of at most 256 characters */
+        public Builder fileTransferId(String value) {
+            return file(FileAttributes.TRANSFER_ID, value == null ? null : FileAttributes.transferId(value));
+        }
+
+        /** @throws SdpFormatException if {@code value} is not an RFC 4566 token of at most 64 characters */
+        public Builder fileDisposition(String value) {
+            return file(FileAttributes.DISPOSITION, value == null ? null : FileAttributes.disposition(value));
+        }
+
+        public Builder fileDate(FileDate value) {
+            return file(FileAttributes.DATE, value == null ? null : value.toString());
+        }
+
+        /** @throws SdpFormatException if {@code value} is not a {@code cid:} URL */
+        public Builder fileIcon(String value) {
+            return file(FileAttributes.ICON, value == null ? null : FileAttributes.icon(value));
+        }
+
+        public Builder fileRange(FileRange value) {
+            return file(FileAttributes.RANGE, value == null ? null : value.toString());
+        }
+
+        /**
+         * Sets a file attribute where one of its name stands, else after the others; null {@code value} removes
+         * it. The bare file-selector is the one attribute written without a value.
+         */
+        private Builder file(String name, String value) {
+            int at = 0;
+            while (at < attributes.size() && !attributes.get(at).name().equals(name)) {
+                at++;
+            }
+            if (value == null) {
+                if (at < attributes.size()) {
+                    attributes.remove(at);
+                }
+                return this;
+            }
+            SdpAttribute a = new SdpAttribute(name, value.isEmpty() ? null : value);
+            if (at < attributes.size()) {
+                attributes.set(at, a);
+            } else {
+                attributes.add(a);
+            }
+            return this;
+        }
+
+        /** @throws SdpFormatException if the description breaks RFC 4975 sec 8 or RFC 5547 sec 6 */
         public MsrpMedia build() {
             return new MsrpMedia(this);
         }
