@@ -203,7 +203,8 @@ class FanOutTest {
             g.atMembers.get(1).gate = new CountDownLatch(1);
             g.answerAll();
             BackgroundSend sender = new BackgroundSend(g.sa, LARGE);
-            Await.until("the transfer stalls at member 1", () -> g.targets.get(1).queuedBytes() > 0
+            // Member 1 has begun the message, and holds it in its sink.
+            Await.until("the transfer stalls at member 1", () -> !g.atMembers.get(1).sinks.isEmpty()
                     && g.atMembers.get(0).bytesIn() > 0);
 
             g.members.get(1).close();
