@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.msrp.api.MsrpStatistics;
 import org.opencpm.sip.api.SipConnector;
 
 /**
@@ -24,11 +26,25 @@ public class HealthService {
     @Resource(lookup = "java:/eis/sip")
     SipConnector sip;
 
+    @Resource(lookup = "java:/eis/msrp")
+    MsrpConnector msrp;
+
     @Resource(lookup = "java:jboss/datasources/OpenCpmDS")
     DataSource dataSource;
 
     public HealthReport check() {
-        return HealthReport.of(listeningPoints(), databaseUp());
+        return HealthReport.of(listeningPoints(), msrpState(), databaseUp());
+    }
+
+    private HealthReport.Msrp msrpState() {
+        try {
+            MsrpStatistics stats = msrp.statistics();
+            return new HealthReport.Msrp(Status.UP, msrp.host() + ":" + msrp.port(), stats.sessions(),
+                    stats.connections(), stats.queuedBytes());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "MSRP connector check failed", e);
+            return HealthReport.Msrp.down();
+        }
     }
 
     private List<String> listeningPoints() {
