@@ -20,8 +20,12 @@ public final class CpimMessage {
     /** The CPIM header namespace of RFC 5438 sec 6.1, conventionally under the prefix {@code imdn}. */
     public static final String IMDN_NAMESPACE = "urn:ietf:params:imdn";
 
-    /** Largest whole message accepted; it also bounds the work any one message can cause. */
-    public static final int MAX_MESSAGE_SIZE = 1024 * 1024;
+    /**
+     * Largest whole message accepted; it also bounds the work any one message can cause. Pager mode stops at 1300
+     * bytes long before this; a large message kept for deferred delivery (OMA CPM SD 5.2.2.1.5) is read whole, up to
+     * this.
+     */
+    public static final int MAX_MESSAGE_SIZE = 32 * 1024 * 1024;
     /** Largest header block, blank line included, measured as written with CRLF line ends. */
     public static final int MAX_HEADER_BLOCK_SIZE = 64 * 1024;
     /** Most headers in one block. */

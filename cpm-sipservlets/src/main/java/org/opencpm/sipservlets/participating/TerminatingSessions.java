@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
+import org.opencpm.message.cpim.CpimMessage;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PayloadInspector;
@@ -87,7 +88,8 @@ public class TerminatingSessions {
         if (invitation.kind() == ServiceKind.FILE_TRANSFER) {
             return null;
         }
-        int limit = (int) Math.min(Integer.MAX_VALUE, policy.maxLargeMessageBytes());
+        // Kept whole in memory and read as CPIM: no more than the CPIM codec reads.
+        int limit = (int) Math.min(CpimMessage.MAX_MESSAGE_SIZE, policy.maxLargeMessageBytes());
         return new OnBehalfEndpoint(msrp, limit, (type, body) -> keep(invitation, user, prefs, type, body));
     }
 
