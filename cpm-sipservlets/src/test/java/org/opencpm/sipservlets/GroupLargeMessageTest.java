@@ -21,6 +21,7 @@ import org.opencpm.msrp.api.DeliveryResult;
 import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.sdp.Direction;
 import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.msrp.testkit.MsrpPeer;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.preference.DeferredDelivery;
 import org.opencpm.preference.ExpiredHandling;

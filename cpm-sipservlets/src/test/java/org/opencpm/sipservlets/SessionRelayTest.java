@@ -18,6 +18,7 @@ import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.sdp.Direction;
 import org.opencpm.msrp.sdp.SessionDescription;
 import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.msrp.testkit.MsrpPeer;
 import org.opencpm.sip.testkit.Answer;
 import org.opencpm.sip.testkit.InviteOptions;
 import org.opencpm.sip.testkit.SipCall;

@@ -1,4 +1,4 @@
-package org.opencpm.sipservlets;
+package org.opencpm.msrp.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,31 +26,35 @@ import org.opencpm.msrp.sdp.SessionDescription;
 import org.opencpm.msrp.sdp.Setup;
 import org.opencpm.msrp.stack.EmbeddedMsrpStack;
 
-/** A client's MSRP side in tests: one session on a stack of its own (real TCP), recording what arrives. */
-final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
+/**
+ * A client's MSRP side in tests: one session on a stack of its own (real TCP), recording what arrives; it writes
+ * and answers SDP as a CPM client does.
+ */
+public final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
 
-    record Received(String contentType, byte[] body) {
-        String text() {
+    public record Received(String contentType, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    static final int CAPACITY = 16 << 20;
+    /** Largest message kept in memory. */
+    public static final int CAPACITY = 16 << 20;
 
-    final EmbeddedMsrpStack stack;
-    final MsrpSession session;
-    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    public final EmbeddedMsrpStack stack;
+    public final MsrpSession session;
+    public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    public final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final Map<String, MemorySink> sinks = new ConcurrentHashMap<>();
     private MsrpMedia offered;
 
-    MsrpPeer() throws Exception {
+    public MsrpPeer() throws Exception {
         stack = EmbeddedMsrpStack.start();
         session = stack.createSession(SessionOptions.of(this));
     }
 
     /** An offer as a CPM client writes it (protocol-facts 5). */
-    String offer(Direction direction, Setup setup, String... extraAttributes) {
+    public String offer(Direction direction, Setup setup, String... extraAttributes) {
         StringBuilder sdp = new StringBuilder("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=message " + session.localUri().effectivePort() + " TCP/MSRP *\r\n"
                 + "a=accept-types:message/cpim application/im-iscomposing+xml text/plain\r\n"
@@ -65,7 +69,7 @@ final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
     }
 
     /** The offer's answer arrived: this side knows its peer and, if it opens, connects. */
-    void answered(byte[] answerSdp) {
+    public void answered(byte[] answerSdp) {
         MsrpMedia answer = SessionDescription.parse(answerSdp).msrpMedia().get(0);
         ConnectRole role = ConnectRole.of(Setup.opener(offered.setup(), answer.setup()), true).orElseThrow();
         session.setRemote(answer.path(), role);
@@ -73,7 +77,7 @@ final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
     }
 
     /** Answers an offer the way a client does, taking what it offers; connects when it is this side's turn. */
-    byte[] answer(byte[] offerSdp, Setup whenActpass) {
+    public byte[] answer(byte[] offerSdp, Setup whenActpass) {
         SessionDescription offer = SessionDescription.parse(offerSdp);
         SessionDescription answer = MsrpAnswerer.answer(offer, SdpOrigin.of("-", "2", "1", "127.0.0.1"),
                 SdpConnection.of("127.0.0.1"), session.localUri(), new AnswerPolicy(List.of("*"), List.of("*"), -1,
@@ -85,7 +89,7 @@ final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
         return answer.toBytes();
     }
 
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         return received.poll(10, TimeUnit.SECONDS);
     }
 

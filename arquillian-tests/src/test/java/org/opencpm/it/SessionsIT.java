@@ -1,0 +1,174 @@
+package org.opencpm.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sip.message.Request;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opencpm.msrp.api.DeliveryResult;
+import org.opencpm.msrp.api.OutgoingMessage;
+import org.opencpm.msrp.sdp.Direction;
+import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.msrp.testkit.MsrpPeer;
+import org.opencpm.sip.testkit.Answer;
+import org.opencpm.sip.testkit.InviteOptions;
+import org.opencpm.sip.testkit.SipCall;
+import org.opencpm.sip.testkit.SipTestAgent;
+
+/**
+ * Issue 5 on WildFly, with real SIP user agents and real MSRP peers over loopback TCP: a 1-1 chat through PF A and
+ * PF B both ways, torn down with nothing left open; a 5 MB large message to a group along client A - PF A - CF -
+ * PF B - client B reaching both online members byte for byte, and the offline member once registered.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionsIT {
+
+    private static final String CHAT = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session";
+    private static final String LARGE = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.largemsg";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    private static String newUser(String prefix) throws Exception {
+        String user = TestServer.uniqueUser(prefix);
+        TestServer.provision(user, user + "-pw1");
+        return user;
+    }
+
+    private static SipTestAgent agent(String user) throws Exception {
+        return SipTestAgent.tcp(user).as(user, TestServer.DOMAIN, user + "-pw1", TestServer.HOST, TestServer.SIP_PORT);
+    }
+
+    private static SipCall invite(SipTestAgent from, String to, String sdp, String service) throws Exception {
+        return from.invite(to, InviteOptions.create().body("application/sdp", sdp.getBytes(StandardCharsets.UTF_8))
+                .header("Accept-Contact", "*;+g.3gpp.icsi-ref=\"" + service + "\""));
+    }
+
+    @Test
+    void aChatGoesBothWaysThroughBothFunctionsAndLeavesNothingOpen() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        try (SipTestAgent a = agent(alice); SipTestAgent b = agent(bob);
+             MsrpPeer aMedia = new MsrpPeer(); MsrpPeer bMedia = new MsrpPeer()) {
+            b.onInvite(r -> Answer.ok("application/sdp", bMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            SipCall call = invite(a, "sip:" + bob + "@opencpm.test", aMedia.offer(Direction.SENDRECV, Setup.ACTPASS),
+                    CHAT);
+            assertEquals(200, call.status());
+            aMedia.answered(call.body());
+            SipCall atBob = b.awaitCall(5, TimeUnit.SECONDS);
+            assertNotNull(atBob);
+
+            for (int i = 0; i < 3; i++) {
+                assertTrue(aMedia.session.send(OutgoingMessage.of("text/plain", text("ping " + i))).result()
+                        .toCompletableFuture().get(10, TimeUnit.SECONDS).isSuccess());
+                assertEquals("ping " + i, bMedia.next().text());
+                bMedia.session.send(OutgoingMessage.of("text/plain", text("pong " + i)));
+                assertEquals("pong " + i, aMedia.next().text());
+            }
+            assertEquals(200, call.bye().getStatusCode());
+            assertNotNull(atBob.awaitRequest(Request.BYE, 5, TimeUnit.SECONDS), "Bob's dialog ended too");
+            assertNotNull(bMedia.closed.get(10, TimeUnit.SECONDS), "Bob's MSRP session was released");
+            awaitNoMsrpLeft();
+            b.unregisterAll();
+        }
+    }
+
+    @Test
+    void aFiveMegabyteLargeMessageReachesEveryMemberOfAGroupWhole() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String carol = newUser("carol");
+        String dave = newUser("dave"); // offline at first
+        String group = newGroup("big", alice, List.of(bob, carol, dave));
+        byte[] cpim = largeCpim(alice, group, 5 * 1024 * 1024);
+        try (SipTestAgent a = agent(alice); SipTestAgent b = agent(bob); SipTestAgent c = agent(carol);
+             MsrpPeer aMedia = new MsrpPeer(); MsrpPeer bMedia = new MsrpPeer(); MsrpPeer cMedia = new MsrpPeer()) {
+            b.onInvite(r -> Answer.ok("application/sdp", bMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            c.onInvite(r -> Answer.ok("application/sdp", cMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            assertEquals(200, c.register(3600, null).getStatusCode());
+
+            SipCall call = invite(a, group, aMedia.offer(Direction.SENDONLY, Setup.ACTIVE), LARGE);
+            assertEquals(200, call.status());
+            aMedia.answered(call.body());
+            DeliveryResult sent = aMedia.session.send(OutgoingMessage.of("message/cpim", cpim)).result()
+                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertEquals(200, call.bye().getStatusCode()); // the sender closes after the last chunk
+            assertArrayEquals(cpim, bMedia.next().body(), "Bob's copy, byte for byte");
+            assertArrayEquals(cpim, cMedia.next().body(), "Carol's copy, byte for byte");
+            awaitNoMsrpLeft();
+
+            // Dave's PF took it on his behalf (SD 5.2.2.1.5); it reaches him once he registers.
+            try (SipTestAgent d = agent(dave); MsrpPeer dMedia = new MsrpPeer()) {
+                d.onInvite(r -> Answer.ok("application/sdp", dMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+                assertEquals(200, d.register(3600, null).getStatusCode());
+                MsrpPeer.Received late = dMedia.next();
+                assertNotNull(late, "the kept large message is delivered on registration");
+                assertArrayEquals(cpim, late.body());
+                awaitNoMsrpLeft();
+                d.unregisterAll();
+            }
+            b.unregisterAll();
+            c.unregisterAll();
+        }
+    }
+
+    private static String newGroup(String prefix, String owner, List<String> members) throws Exception {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = TestServer.send("POST", "/groups", "{\"id\":\"" + id + "\",\"owner\":\"" + owner
+                + "\",\"displayName\":\"Big\",\"members\":[" + members.stream()
+                .map(m -> "{\"address\":\"sip:" + m + "@opencpm.test\"}").collect(Collectors.joining(","))
+                + "]}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        return "sip:" + id + "@opencpm.test";
+    }
+
+    /** A CPIM message (RFC 3862) whose text body makes it {@code size} bytes or a little more. */
+    private static byte[] largeCpim(String sender, String group, int size) {
+        StringBuilder body = new StringBuilder(size);
+        Random random = new Random(7);
+        while (body.length() < size) {
+            body.append((char) ('a' + random.nextInt(26)));
+            if (body.length() % 100 == 99) {
+                body.append('\n');
+            }
+        }
+        return ("From: <sip:" + sender + "@opencpm.test>\r\nTo: <" + group + ">\r\nDateTime: 2026-11-21T12:00:00Z\r\n"
+                + "\r\nContent-Type: text/plain\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the server's MSRP connector holds no session and no connection (GET /api/health). */
+    private static void awaitNoMsrpLeft() throws Exception {
+        String health = "";
+        for (int i = 0; i < 100; i++) {
+            health = TestServer.get("/api/health").body();
+            if (health.contains("\"sessions\":0") && health.contains("\"connections\":0")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("MSRP sessions or connections left on the server: " + health);
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
