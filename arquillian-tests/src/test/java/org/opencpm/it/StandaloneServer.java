@@ -58,7 +58,7 @@ final class StandaloneServer implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dopencpm.sip.port=" + sipPort, "-Dopencpm.msrp.port=" + msrpPort,
-                "-Dopencpm.domain=" + TestServer.DOMAIN)
+                "-Dopencpm.domain=" + TestServer.DOMAIN, "-Dopencpm.cms.enabled=false")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");

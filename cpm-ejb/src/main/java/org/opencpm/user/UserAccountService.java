@@ -10,6 +10,7 @@ import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.group.GroupService;
+import org.opencpm.messagestore.accounts.MessageStoreAccounts;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.DuplicateUserAccountException;
@@ -52,6 +53,10 @@ public class UserAccountService {
     @Inject
     ControllingPolicy controlling = ControllingPolicy.defaults();
 
+    /** The account in the message store (James), told in the same transaction. */
+    @Inject
+    MessageStoreAccounts messageStore = MessageStoreAccounts.NONE;
+
     public UserAccountService() {
         // for the container
     }
@@ -80,6 +85,7 @@ public class UserAccountService {
         } catch (DuplicateUserAccountException e) {
             throw new UserAlreadyExistsException(uri);
         }
+        messageStore.present(parsed.user(), parsed.domain(), password);
         return summary(account);
     }
 
@@ -109,22 +115,26 @@ public class UserAccountService {
         UserAddress parsed = reference(address);
         PasswordPolicy.check(password);
         find(parsed).changePassword(password);
+        messageStore.present(parsed.user(), parsed.domain(), password);
     }
 
     /**
      * Deletes the account and what belongs to it (its preferences, deferred messages and notification records,
-     * OMA CPM SD 5.4, 5.2.5, 5.2.6; the groups it owns and its group memberships, 5.2.3.4) in one transaction.
+     * OMA CPM SD 5.4, 5.2.5, 5.2.6; the groups it owns and its group memberships, 5.2.3.4) in one transaction,
+     * which also records that the message store must remove the account and its mailboxes.
      * The account is locked first, as a change of the preferences or a group's creation does, so that they never
      * wait for each other.
      */
     public void delete(String address) {
-        String uri = reference(address).uri();
+        UserAddress parsed = reference(address);
+        String uri = parsed.uri();
         UserAccount account = repository.lockByAddress(uri).orElseThrow(() -> new UserNotFoundException(uri));
         preferences.delete(account.getUsername());
         deferrals.purge(account.getUsername());
         notifications.forgetUser(account.getUsername());
         groups.forgetUser(account.getUsername());
         repository.remove(account);
+        messageStore.removed(parsed.user(), parsed.domain());
     }
 
     /**
