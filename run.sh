@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# OpenCPM: build (when needed), deploy and run on the WildFly provisioned by wildfly-config.
-# Runs in the foreground; Ctrl-C (or SIGTERM) stops the server and removes the EAR from
+# OpenCPM: build (when needed), deploy and run on the WildFly provisioned by wildfly-config, with the message
+# store (cpm-cms: Apache James in a JVM of its own) beside it.
+# Runs in the foreground; Ctrl-C (or SIGTERM) stops both and removes the EAR from
 # wildfly-config/target/server/standalone/deployments again.
 #
 # Environment overrides (all optional):
@@ -14,6 +15,14 @@
 #   OPENCPM_PORT_OFFSET     offset for all WildFly sockets   (-Djboss.socket.binding.port-offset, default 0;
 #                           applies to HTTP/HTTPS/management, not to SIP or MSRP)
 #   OPENCPM_START_TIMEOUT   seconds to wait for the deployment (default 300)
+#   OPENCPM_CMS_ADDRESS     message store IMAP/SMTP address  (-Dopencpm.cms.address,     default 127.0.0.1)
+#   OPENCPM_CMS_IMAP_PORT   message store IMAP port          (-Dopencpm.cms.imap.port,   default 1143)
+#   OPENCPM_CMS_SMTP_PORT   message store SMTP port          (-Dopencpm.cms.smtp.port,   default 1025)
+#   OPENCPM_CMS_WEBADMIN_PORT  its WebAdmin, 127.0.0.1 only  (-Dopencpm.cms.webadmin.port, default 8000)
+#   OPENCPM_CMS_DATA        its data (H2 database, generated conf/, console.log)
+#                           (default wildfly-config/target/server/standalone/data/cms, beside OpenCPM's own database)
+#   OPENCPM_CMS_JAVA_OPTS   JVM options of the message store (default -Xmx512m)
+#   OPENCPM_CMS_OPTS        more -Dopencpm.cms.* options for it (e.g. the PostgreSQL ones, docs/message-store.md)
 # Extra arguments are passed on to standalone.sh (e.g. ./run.sh -Dopencpm.db.url=jdbc:h2:mem:cpm).
 set -euo pipefail
 
@@ -33,16 +42,26 @@ DOMAIN="${OPENCPM_DOMAIN:-opencpm.test}"
 HTTP_PORT="${OPENCPM_HTTP_PORT:-8080}"
 PORT_OFFSET="${OPENCPM_PORT_OFFSET:-0}"
 START_TIMEOUT="${OPENCPM_START_TIMEOUT:-300}"
+CMS_ADDRESS="${OPENCPM_CMS_ADDRESS:-127.0.0.1}"
+CMS_IMAP_PORT="${OPENCPM_CMS_IMAP_PORT:-1143}"
+CMS_SMTP_PORT="${OPENCPM_CMS_SMTP_PORT:-1025}"
+CMS_WEBADMIN_PORT="${OPENCPM_CMS_WEBADMIN_PORT:-8000}"
+CMS_DATA="${OPENCPM_CMS_DATA:-$SERVER/standalone/data/cms}"
+CMS_CLASSPATH="$ROOT/cpm-cms/target/cms.classpath"
+CMS_CLASSES="$ROOT/cpm-cms/target/classes"
+CMS_LOG="$CMS_DATA/console.log"
+CMS_PIDFILE="$CMS_DATA/cms.pid"
+CMS_PID=""
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 
-for v in SIP_PORT MSRP_PORT HTTP_PORT PORT_OFFSET START_TIMEOUT; do
+for v in SIP_PORT MSRP_PORT HTTP_PORT PORT_OFFSET START_TIMEOUT CMS_IMAP_PORT CMS_SMTP_PORT CMS_WEBADMIN_PORT; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "OPENCPM_$v must be a number (got '${!v}')"
 done
 
 # ---------------------------------------------------------------- build when needed
 needs_build() {
-    [[ -f "$EAR" && -f "$SERVER/.configured" ]] || return 0
+    [[ -f "$EAR" && -f "$SERVER/.configured" && -f "$CMS_CLASSPATH" ]] || return 0
     local newer
     newer="$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src -type f -newer "$EAR" -print -quit 2>/dev/null || true)"
     [[ -n "$newer" ]]
@@ -53,6 +72,7 @@ if needs_build; then
     (cd "$ROOT" && mvn -B -q install -DskipTests) || die "build failed"
 fi
 [[ -f "$EAR" ]] || die "$EAR not found after the build"
+[[ -f "$CMS_CLASSPATH" && -d "$CMS_CLASSES" ]] || die "$CMS_CLASSPATH not found after the build"
 [[ -x "$SERVER/bin/standalone.sh" && -f "$SERVER/.configured" ]] \
     || die "$SERVER is not provisioned (run: mvn -pl wildfly-config package)"
 
@@ -60,7 +80,10 @@ fi
 if [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
     die "a server started by run.sh is already running (pid $(cat "$PIDFILE"))"
 fi
-rm -f "$PIDFILE"
+if [[ -f "$CMS_PIDFILE" ]] && kill -0 "$(cat "$CMS_PIDFILE")" 2>/dev/null; then
+    die "a message store started by run.sh is already running (pid $(cat "$CMS_PIDFILE"))"
+fi
+rm -f "$PIDFILE" "$CMS_PIDFILE"
 
 # ---------------------------------------------------------------- deploy
 # Remove the scanner's markers of earlier runs first, so that only this run's .deployed/.failed count.
@@ -77,7 +100,54 @@ JAVA_PROPS=(
     "-Dopencpm.domain=$DOMAIN"
     "-Djboss.http.port=$HTTP_PORT"
     "-Djboss.socket.binding.port-offset=$PORT_OFFSET"
+    "-Dopencpm.cms.webadmin.url=http://127.0.0.1:$CMS_WEBADMIN_PORT"
 )
+
+# ---------------------------------------------------------------- the message store (before WildFly, which provisions into it)
+mkdir -p "$CMS_DATA"
+cms_lines_before=0
+[[ -f "$CMS_LOG" ]] && cms_lines_before="$(wc -l < "$CMS_LOG")"
+# shellcheck disable=SC2086  # OPENCPM_CMS_JAVA_OPTS and OPENCPM_CMS_OPTS are lists of options
+java ${OPENCPM_CMS_JAVA_OPTS:--Xmx512m} \
+    "-Dopencpm.cms.data=$CMS_DATA" "-Dopencpm.cms.address=$CMS_ADDRESS" \
+    "-Dopencpm.cms.imap.port=$CMS_IMAP_PORT" "-Dopencpm.cms.smtp.port=$CMS_SMTP_PORT" \
+    "-Dopencpm.cms.webadmin.port=$CMS_WEBADMIN_PORT" "-Dopencpm.cms.domain=$DOMAIN" ${OPENCPM_CMS_OPTS:-} \
+    -cp "$CMS_CLASSES:$(cat "$CMS_CLASSPATH")" org.opencpm.cms.CmsServer >> "$CMS_LOG" 2>&1 &
+CMS_PID=$!
+echo "$CMS_PID" > "$CMS_PIDFILE"
+
+stop_cms() {
+    [[ -n "$CMS_PID" ]] || return 0
+    if kill -0 "$CMS_PID" 2>/dev/null; then
+        echo "run.sh: stopping the message store ..." >&2
+        kill -TERM "$CMS_PID" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 30; i++)); do
+            kill -0 "$CMS_PID" 2>/dev/null || break
+            sleep 1
+        done
+        kill -0 "$CMS_PID" 2>/dev/null && { echo "run.sh: the message store did not stop in 30s, killing it" >&2; kill -KILL "$CMS_PID" 2>/dev/null || true; }
+    fi
+    wait "$CMS_PID" 2>/dev/null || true
+    CMS_PID=""
+    rm -f "$CMS_PIDFILE"
+}
+trap 'stop_cms; exit 130' INT
+trap 'stop_cms; exit 143' TERM
+trap 'stop_cms' EXIT
+
+cms_deadline=$((SECONDS + 120))
+until tail -n "+$((cms_lines_before + 1))" "$CMS_LOG" 2>/dev/null | grep -q 'OpenCPM message store ready'; do
+    if ! kill -0 "$CMS_PID" 2>/dev/null; then
+        echo "---- $CMS_LOG (this run) ----" >&2
+        tail -n "+$((cms_lines_before + 1))" "$CMS_LOG" | grep -v '^	at ' | tail -n 40 >&2
+        CMS_PID=""
+        die "the message store exited before it was ready"
+    elif ((SECONDS >= cms_deadline)); then
+        die "the message store was not ready after 120s; see $CMS_LOG"
+    fi
+    sleep 1
+done
 
 log_lines_before=0
 [[ -f "$SERVER_LOG" ]] && log_lines_before="$(wc -l < "$SERVER_LOG")"
@@ -117,6 +187,7 @@ stop_server() {
     rm -f "$PIDFILE"
     # leave target/server without our deployment (tests may start this server too)
     rm -f "$DEPLOY_DIR"/opencpm.ear "$DEPLOY_DIR"/opencpm.ear.*
+    stop_cms
 }
 trap 'stop_server; exit 130' INT
 trap 'stop_server; exit 143' TERM
@@ -173,7 +244,12 @@ cat <<EOF
    Admin        ${admin_user} / ${admin_password}  (REST BASIC auth and management console)
    Management   http://127.0.0.1:${mgmt}/console  (port ${mgmt})
    Server log   ${SERVER_LOG}
- Ctrl-C stops the server.
+ Message store (Apache James, users provisioned over REST log in with their SIP password)
+   IMAP         ${CMS_ADDRESS}:${CMS_IMAP_PORT}  (IDLE, CONDSTORE, QRESYNC, METADATA, UIDPLUS, MOVE; login user@${DOMAIN})
+   SMTP         ${CMS_ADDRESS}:${CMS_SMTP_PORT}  (local delivery only)
+   WebAdmin     http://127.0.0.1:${CMS_WEBADMIN_PORT}  (no authentication: loopback only)
+   Store log    ${CMS_LOG}
+ Ctrl-C stops the server and the message store.
 ==================================================================================
 
 EOF
