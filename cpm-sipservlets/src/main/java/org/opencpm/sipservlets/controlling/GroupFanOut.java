@@ -126,8 +126,7 @@ final class GroupFanOut implements CallerEvents {
                 setup = MediaOffers.answerSetup(callerMedia, policy.links());
                 answer = MediaOffers.relayed(memberAnswer, up.localPath(), setup.orElse(null), upOrigin);
             }
-            ConnectRole role = ConnectRole.of(Setup.opener(callerMedia.setup(), setup), false)
-                    .orElseThrow(() -> new SdpNegotiationException("SDP a=setup:holdconn: no connection to open"));
+            ConnectRole role = MediaOffers.role(callerMedia.setup(), setup, false);
             up.setRemote(callerMedia.path(), role);
             answered = true;
             caller.answer(answer);
@@ -163,7 +162,7 @@ final class GroupFanOut implements CallerEvents {
         over = true;
         // The sender closes after its last chunk (SD 5.2.2.1.5): each member's BYE waits for its leg to empty.
         for (Member m : new ArrayList<>(members)) {
-            m.endWhenDrained(System.nanoTime() + org.opencpm.sipservlets.session.MediaRelay.DRAIN_LIMIT.toNanos());
+            chain().whenDrained(m.down, m::end);
         }
         if (members.isEmpty()) {
             release();
@@ -251,8 +250,7 @@ final class GroupFanOut implements CallerEvents {
             }
             try {
                 MsrpMedia media = MediaOffers.msrpOf(answer);
-                ConnectRole role = ConnectRole.of(Setup.opener(Optional.of(offered), media.setup()), true)
-                        .orElseThrow(() -> new SdpNegotiationException("SDP a=setup:holdconn"));
+                ConnectRole role = MediaOffers.role(Optional.of(offered), media.setup(), true);
                 down.setRemote(media.path(), role);
                 hop.ack();
                 down.connect();
@@ -276,16 +274,13 @@ final class GroupFanOut implements CallerEvents {
             gone(this, 480, "Temporarily Unavailable");
         }
 
-        void endWhenDrained(long deadline) {
-            if (down.idle() || System.nanoTime() > deadline || !members.contains(this)) {
-                hop.bye();
-                members.remove(this);
-                if (members.isEmpty()) {
-                    release();
-                }
-                return;
+        /** The sender's BYE reaches this member once its leg has emptied. */
+        void end() {
+            hop.bye();
+            members.remove(this);
+            if (members.isEmpty()) {
+                release();
             }
-            chain().after(org.opencpm.sipservlets.session.MediaRelay.DRAIN_POLL, () -> endWhenDrained(deadline));
         }
 
         @Override

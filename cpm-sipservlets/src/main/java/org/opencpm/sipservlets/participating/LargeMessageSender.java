@@ -111,8 +111,7 @@ public class LargeMessageSender {
         public void answered(SessionDescription answer) {
             try {
                 MsrpMedia media = MediaOffers.msrpOf(answer);
-                ConnectRole role = ConnectRole.of(Setup.opener(offered.setup(), media.setup()), true)
-                        .orElseThrow(() -> new SdpNegotiationException("a=setup:holdconn"));
+                ConnectRole role = MediaOffers.role(offered.setup(), media.setup(), true);
                 local.setRemote(media.path(), role);
                 callee.ack();
                 local.connect();

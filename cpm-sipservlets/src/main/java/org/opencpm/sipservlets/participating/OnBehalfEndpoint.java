@@ -68,8 +68,7 @@ final class OnBehalfEndpoint implements Callee {
                     local.localUri(), new AnswerPolicy(ACCEPTED, List.of("*"), maxMessageBytes, Setup.PASSIVE,
                             Direction.RECVONLY, List.of()));
             MsrpMedia mine = MediaOffers.msrpOf(answer);
-            ConnectRole role = ConnectRole.of(Setup.opener(offered.setup(), mine.setup()), false)
-                    .orElseThrow(() -> new SdpNegotiationException("SDP a=setup:holdconn: no connection to open"));
+            ConnectRole role = MediaOffers.role(offered.setup(), mine.setup(), false);
             local.setRemote(offered.path(), role);
         } catch (SdpNegotiationException | IllegalArgumentException e) {
             if (local != null) {

@@ -3,6 +3,7 @@ package org.opencpm.sipservlets.session;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.opencpm.msrp.api.ConnectRole;
 import org.opencpm.msrp.codec.MsrpUri;
 import org.opencpm.msrp.sdp.MsrpMedia;
 import org.opencpm.msrp.sdp.SdpConnection;
@@ -75,6 +76,16 @@ public final class MediaOffers {
     /** Whether a re-offer keeps the MSRP endpoint already in use: moving it is not relayed here. */
     public static boolean samePeer(MsrpMedia before, MsrpMedia now) {
         return before.path().equals(now.path());
+    }
+
+    /**
+     * Whether this side opens the connection once offer and answer are agreed (RFC 6135).
+     *
+     * @throws SdpNegotiationException when the answer contradicts the offer, or for {@code holdconn}
+     */
+    public static ConnectRole role(Optional<Setup> offer, Optional<Setup> answer, boolean offerer) {
+        return ConnectRole.of(Setup.opener(offer, answer), offerer)
+                .orElseThrow(() -> new SdpNegotiationException("SDP a=setup:holdconn: no connection to open"));
     }
 
     /** The setup of an answer (RFC 4145 sec 4.1), the variant deciding only when the offer lets it. */

@@ -1,6 +1,5 @@
 package org.opencpm.sipservlets.session;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +28,6 @@ import org.opencpm.msrp.sdp.Setup;
 public final class MediaRelay implements CallerEvents {
 
     private static final Logger LOG = Logger.getLogger(MediaRelay.class.getName());
-    /** How often a closing relay looks whether its outgoing leg has emptied, and for how long at most. */
-    public static final Duration DRAIN_POLL = Duration.ofMillis(50);
-    public static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private final MsrpConnector msrp;
     private final LinkEstablishment links;
@@ -148,9 +144,9 @@ public final class MediaRelay implements CallerEvents {
             }
             try {
                 calleeMedia = MediaOffers.msrpOf(answer);
-                ConnectRole downRole = role(Optional.of(offeredDown), calleeMedia.setup(), true);
+                ConnectRole downRole = MediaOffers.role(Optional.of(offeredDown), calleeMedia.setup(), true);
                 answeredUp = MediaOffers.answerSetup(callerMedia, links);
-                ConnectRole upRole = role(callerMedia.setup(), answeredUp, false);
+                ConnectRole upRole = MediaOffers.role(callerMedia.setup(), answeredUp, false);
                 down.setRemote(calleeMedia.path(), downRole);
                 up.setRemote(callerMedia.path(), upRole);
                 msrp.bridge(up, down);
@@ -200,11 +196,6 @@ public final class MediaRelay implements CallerEvents {
                 caller.refuseReoffer(status, reason);
             }
         }
-    }
-
-    private static ConnectRole role(Optional<Setup> offer, Optional<Setup> answer, boolean offerer) {
-        return ConnectRole.of(Setup.opener(offer, answer), offerer)
-                .orElseThrow(() -> new SdpNegotiationException("SDP a=setup:holdconn: no connection to open"));
     }
 
     // ---------------------------------------------------------------- re-offers (SD 5.2.3.1.3)
@@ -273,18 +264,10 @@ public final class MediaRelay implements CallerEvents {
             return;
         }
         over = true;
-        drainThen(towards, System.nanoTime() + DRAIN_LIMIT.toNanos(), () -> {
+        caller.invitation().chain().whenDrained(towards, () -> {
             other.bye();
             release();
         });
-    }
-
-    private void drainThen(MsrpSession session, long deadline, Runnable then) {
-        if (session == null || session.idle() || System.nanoTime() > deadline) {
-            then.run();
-            return;
-        }
-        caller.invitation().chain().after(DRAIN_POLL, () -> drainThen(session, deadline, then));
     }
 
     /** An MSRP leg closed under the session (peer gone, bridge closed): both dialogs end. */

@@ -1,6 +1,8 @@
 package org.opencpm.sipservlets.session;
 
 import java.time.Duration;
+import org.opencpm.msrp.api.MsrpSession;
+import org.opencpm.msrp.api.SessionState;
 import org.opencpm.sip.api.SipApplicationSession;
 import org.opencpm.sip.api.TimerService;
 
@@ -10,6 +12,10 @@ import org.opencpm.sip.api.TimerService;
  * container hands their messages over one at a time too.
  */
 public final class SessionChain {
+
+    /** How often a closing function looks whether a leg has emptied, and for how long at most. */
+    static final Duration DRAIN_POLL = Duration.ofMillis(50);
+    static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private final SipApplicationSession applicationSession;
     private final TimerService timers;
@@ -32,6 +38,22 @@ public final class SessionChain {
     public void after(Duration delay, Runnable task) {
         timers.createTimer(applicationSession, SessionServlet.NAME, Math.max(1, delay.toMillis()),
                 new Task(this, task));
+    }
+
+    /**
+     * Runs {@code then} under the chain's lock once {@code leg} has written everything and had it answered, or has
+     * closed, or after {@link #DRAIN_LIMIT}: a BYE that follows the last chunk goes on only behind it (SD 5.2.2.1.5).
+     */
+    public void whenDrained(MsrpSession leg, Runnable then) {
+        drain(leg, System.nanoTime() + DRAIN_LIMIT.toNanos(), then);
+    }
+
+    private void drain(MsrpSession leg, long deadline, Runnable then) {
+        if (leg == null || leg.idle() || leg.state() == SessionState.CLOSED || System.nanoTime() > deadline) {
+            then.run();
+            return;
+        }
+        after(DRAIN_POLL, () -> drain(leg, deadline, then));
     }
 
     /** A timer's payload: what to run, and under which chain. */
