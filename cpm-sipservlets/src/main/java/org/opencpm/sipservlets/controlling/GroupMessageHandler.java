@@ -50,9 +50,7 @@ public class GroupMessageHandler {
     public void distribute(SipServletRequest request, Group group, StandaloneMessage message, String sender) {
         Authorization authorization = groups.authorize(group.address(), sender, GroupService.Service.STANDALONE_MESSAGE);
         if (!authorization.allowed()) {
-            request.createResponse(authorization.status(),
-                    (authorization.status() == 404 ? "Not Found (" : "Forbidden (") + authorization.reason() + ")")
-                    .send();
+            request.createResponse(authorization.status(), GroupHeaders.refusal(authorization)).send();
             return;
         }
         if (message.anonymous() && !group.policy().anonymityAllowed()) {
@@ -65,7 +63,7 @@ public class GroupMessageHandler {
                 headers.add(line);
             }
         }
-        String from = "\"" + group.displayName().replace("\"", "'") + "\" <" + group.address() + ">";
+        String from = GroupHeaders.from(group);
         List<String> members = groups.recipientsExcept(group.address(), sender).stream()
                 .map(GroupMember::address)
                 .toList();

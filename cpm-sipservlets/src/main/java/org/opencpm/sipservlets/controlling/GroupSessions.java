@@ -65,8 +65,7 @@ public class GroupSessions {
                 ? GroupService.Service.FILE_TRANSFER : GroupService.Service.STANDALONE_MESSAGE;
         Authorization authorization = groups.authorize(group.address(), invitation.senderIdentity(), service);
         if (!authorization.allowed()) {
-            caller.refuse(authorization.status(), (authorization.status() == 404 ? "Not Found (" : "Forbidden (")
-                    + authorization.reason() + ")");
+            caller.refuse(authorization.status(), GroupHeaders.refusal(authorization));
             return;
         }
         List<String> members = groups.recipientsExcept(group.address(), invitation.senderIdentity()).stream()
@@ -77,7 +76,7 @@ public class GroupSessions {
             caller.refuse(480, "Temporarily Unavailable (no member to send to)");
             return;
         }
-        String from = "\"" + group.displayName().replace("\"", "'") + "\" <" + group.address() + ">";
+        String from = GroupHeaders.from(group);
         LOG.fine(() -> invitation.kind() + " to group " + group.address() + ": " + members.size() + " members");
         new GroupFanOut(msrp, policy, caller, from, members, terminating::take).start();
     }
