@@ -75,6 +75,14 @@ public final class MessageReader {
         return tags;
     }
 
+    /** The canonical {@code sip:user@host} of a From URI, to compare with an authenticated address. */
+    static String canonical(javax.sip.address.URI uri) {
+        if (uri instanceof SipURI sip && sip.getUser() != null) {
+            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(Locale.ROOT);
+        }
+        return uri.toString();
+    }
+
     /** RFC 3323: an anonymous From, or Privacy asking to hide the identity. */
     public static boolean isAnonymous(SipServletRequest request) {
         if (request.getFrom().getURI() instanceof SipURI from && from.getHost() != null

@@ -73,7 +73,7 @@ public class OriginatingSessions {
             return;
         }
         String senderAddress = settings.addressOf(sender.get().username());
-        if (!senderAddress.equals(canonical(request.getFrom().getURI()))) {
+        if (!senderAddress.equals(MessageReader.canonical(request.getFrom().getURI()))) {
             request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
             return;
         }
@@ -157,12 +157,5 @@ public class OriginatingSessions {
             request.getHeaders(name).forEach(v -> text.append(v).append(' '));
         }
         return text.toString();
-    }
-
-    private static String canonical(javax.sip.address.URI uri) {
-        if (uri instanceof SipURI sip && sip.getUser() != null) {
-            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(Locale.ROOT);
-        }
-        return uri.toString();
     }
 }

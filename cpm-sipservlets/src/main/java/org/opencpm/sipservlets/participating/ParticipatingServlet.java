@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
@@ -80,7 +79,8 @@ public class ParticipatingServlet extends SipServlet {
             return;
         }
         String senderAddress = settings.addressOf(sender.get().username());
-        if (!MessageReader.isAnonymous(request) && !senderAddress.equals(canonical(request.getFrom().getURI()))) {
+        if (!MessageReader.isAnonymous(request)
+                && !senderAddress.equals(MessageReader.canonical(request.getFrom().getURI()))) {
             request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
             return;
         }
@@ -160,13 +160,6 @@ public class ParticipatingServlet extends SipServlet {
     @Override
     public void timeout(ServletTimer timer) {
         engine.onTimeout(timer);
-    }
-
-    private static String canonical(javax.sip.address.URI uri) {
-        if (uri instanceof SipURI sip && sip.getUser() != null) {
-            return "sip:" + sip.getUser() + "@" + sip.getHost().toLowerCase(Locale.ROOT);
-        }
-        return uri.toString();
     }
 
     /** The sender's MESSAGE, answered once with the terminating PF's verdict. */
