@@ -37,18 +37,7 @@ final class SessionLimits {
 
     /** The size parameter of the file-selector (RFC 5547 sec 6), or -1. */
     static long fileSize(MsrpMedia media) {
-        return media.attribute("file-selector").map(a -> {
-            for (String token : a.value().split(" ")) {
-                if (token.toLowerCase(Locale.ROOT).startsWith("size:")) {
-                    try {
-                        return Long.parseLong(token.substring(5));
-                    } catch (NumberFormatException e) {
-                        return -1L;
-                    }
-                }
-            }
-            return -1L;
-        }).orElse(-1L);
+        return media.fileSelector().map(f -> f.size().orElse(-1L)).orElse(-1L);
     }
 
     static List<String> withoutSessionHeaders(List<String> lines) {

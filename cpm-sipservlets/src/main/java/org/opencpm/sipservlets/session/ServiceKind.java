@@ -32,7 +32,7 @@ public enum ServiceKind {
      */
     public static ServiceKind of(String serviceText, MsrpMedia media, Direction direction) {
         String text = serviceText == null ? "" : serviceText.toLowerCase(Locale.ROOT).replace("%3a", ":");
-        if (media.attribute("file-selector").isPresent() || text.contains(FILE_TRANSFER.icsi)) {
+        if (media.fileSelector().isPresent() || text.contains(FILE_TRANSFER.icsi)) {
             return FILE_TRANSFER;
         }
         if (text.contains(LARGE_MESSAGE.icsi) || text.contains("+g.oma.sip-im.large-message")) {
