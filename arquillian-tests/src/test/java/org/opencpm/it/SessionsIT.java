@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,10 @@ import javax.sip.message.Request;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +36,8 @@ import org.opencpm.sip.testkit.SipTestAgent;
 /**
  * Issue 5 on WildFly, with real SIP user agents and real MSRP peers over loopback TCP: a 1-1 chat through PF A and
  * PF B both ways, torn down with nothing left open; a 5 MB large message to a group along client A - PF A - CF -
- * PF B - client B reaching both online members byte for byte, and the offline member once registered.
+ * PF B - client B reaching both online members byte for byte, and the offline member once registered, in each
+ * link-establishment variant (set as an operator would, through the management API).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,6 +45,9 @@ class SessionsIT {
 
     private static final String CHAT = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session";
     private static final String LARGE = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.largemsg";
+
+    @ArquillianResource
+    private ManagementClient management;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -129,6 +138,91 @@ class SessionsIT {
             b.unregisterAll();
             c.unregisterAll();
         }
+    }
+
+    @Test
+    void inTheInvitedSideVariantTheLargeMessageReachesBothMembersWhole() throws Exception {
+        withSessionProperties(Map.of("opencpm.msrp.link-establishment", "invited-side"),
+                () -> largeMessageToTwoMembers("invited-side", Setup.ACTIVE, Setup.PASSIVE));
+    }
+
+    @Test
+    void inTheClientsVariantWithTheCfAnsweringAtOnceTheLargeMessageReachesBothMembersWhole() throws Exception {
+        withSessionProperties(Map.of("opencpm.msrp.link-establishment", "clients",
+                        "opencpm.cf.session-answer", "immediately"),
+                () -> largeMessageToTwoMembers("clients", Setup.PASSIVE, Setup.PASSIVE));
+    }
+
+    /**
+     * A 5 MB large message to a group of two online members along client A - PF A - CF - PF B - client B, the
+     * clients leaving each choice to the server (actpass), so the setups they see show the variant in force: who
+     * opens the client-facing connections (ZTE FIG. 1-7).
+     */
+    private void largeMessageToTwoMembers(String variant, Setup answeredToSender, Setup offeredToMember)
+            throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        String carol = newUser("carol");
+        String group = newGroup(variant, alice, List.of(bob, carol));
+        byte[] cpim = largeCpim(alice, group, 5 * 1024 * 1024);
+        try (SipTestAgent a = agent(alice); SipTestAgent b = agent(bob); SipTestAgent c = agent(carol);
+             MsrpPeer aMedia = new MsrpPeer(); MsrpPeer bMedia = new MsrpPeer(); MsrpPeer cMedia = new MsrpPeer()) {
+            b.onInvite(r -> Answer.ok("application/sdp", bMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            c.onInvite(r -> Answer.ok("application/sdp", cMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            assertEquals(200, c.register(3600, null).getStatusCode());
+
+            SipCall call = invite(a, group, aMedia.offer(Direction.SENDONLY, Setup.ACTPASS), LARGE);
+            assertEquals(200, call.status());
+            assertTrue(call.bodyText().contains("a=setup:" + answeredToSender.token()), call.bodyText());
+            aMedia.answered(call.body());
+            SipCall atBob = b.awaitCall(10, TimeUnit.SECONDS);
+            assertNotNull(atBob);
+            String offerAtBob = new String(atBob.invite().getRawContent(), StandardCharsets.UTF_8);
+            assertTrue(offerAtBob.contains("a=setup:" + offeredToMember.token()), offerAtBob);
+
+            DeliveryResult sent = aMedia.session.send(OutgoingMessage.of("message/cpim", cpim)).result()
+                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertEquals(200, call.bye().getStatusCode());
+            assertArrayEquals(cpim, bMedia.next().body(), "Bob's copy, byte for byte");
+            assertArrayEquals(cpim, cMedia.next().body(), "Carol's copy, byte for byte");
+            awaitNoMsrpLeft();
+            b.unregisterAll();
+            c.unregisterAll();
+        }
+    }
+
+    /**
+     * Runs {@code test} with the server's system properties set as given (through the management API, as an
+     * operator would), and removes them afterwards: the sessions read them for each new session.
+     */
+    private void withSessionProperties(Map<String, String> properties, ThrowingRunnable test) throws Exception {
+        try {
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                ModelNode add = Operations.createAddOperation(systemProperty(p.getKey()));
+                add.get("value").set(p.getValue());
+                management(add);
+            }
+            test.run();
+        } finally {
+            for (String name : properties.keySet()) {
+                management(Operations.createRemoveOperation(systemProperty(name)));
+            }
+        }
+    }
+
+    private static ModelNode systemProperty(String name) {
+        return Operations.createAddress("system-property", name);
+    }
+
+    private void management(ModelNode operation) throws Exception {
+        ModelNode result = management.getControllerClient().execute(operation);
+        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static String newGroup(String prefix, String owner, List<String> members) throws Exception {

@@ -4,9 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.opencpm.config.PolicyProperties;
+import java.util.function.Supplier;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sipservlets.session.CurrentSessionPolicy;
 import org.opencpm.sipservlets.session.SessionPolicy;
 import org.opencpm.user.HomeDomain;
 
@@ -32,11 +33,14 @@ public class CoreProducers {
         return sip;
     }
 
-    /** The service provider's settings for sessions with MSRP media ({@code opencpm.msrp.*}, {@code opencpm.pf.*}). */
+    /**
+     * The service provider's settings for sessions with MSRP media ({@code opencpm.msrp.*}, {@code opencpm.pf.*}),
+     * read again for each new session.
+     */
     @Produces
     @Singleton
-    SessionPolicy sessionPolicy() {
-        return SessionPolicy.from(PolicyProperties.system());
+    Supplier<SessionPolicy> sessionPolicy() {
+        return new CurrentSessionPolicy(System::getProperty);
     }
 
     /** The MSRP connector of the resource adapter: the sessions and bridges of the functions in the media path. */

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.authentication.DigestAuthenticator;
 import org.opencpm.controlling.ControllingPolicy;
@@ -102,8 +103,9 @@ final class EmbeddedCore implements AutoCloseable {
         this(provider, controlling, SessionPolicy.defaults());
     }
 
-    EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling, SessionPolicy sessions)
+    EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling, SessionPolicy sessionPolicy)
             throws Exception {
+        Supplier<SessionPolicy> sessions = () -> sessionPolicy;
         CoreSettings settings = new CoreSettings(DOMAIN);
         CredentialsSource source = (username, realm) -> Optional.ofNullable(users.get(username))
                 .filter(c -> c.realm().equals(realm));

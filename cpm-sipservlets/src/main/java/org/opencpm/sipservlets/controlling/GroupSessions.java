@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.group.Authorization;
@@ -33,7 +34,7 @@ public class GroupSessions {
     private CredentialsSource users;
     private CoreSettings settings;
     private MsrpConnector msrp;
-    private SessionPolicy policy;
+    private Supplier<SessionPolicy> policy;
     private TerminatingSessions terminating;
 
     protected GroupSessions() {
@@ -41,7 +42,7 @@ public class GroupSessions {
 
     @Inject
     public GroupSessions(GroupService groups, CredentialsSource users, CoreSettings settings, MsrpConnector msrp,
-                         SessionPolicy policy, TerminatingSessions terminating) {
+                         Supplier<SessionPolicy> policy, TerminatingSessions terminating) {
         this.groups = groups;
         this.users = users;
         this.settings = settings;
@@ -78,6 +79,6 @@ public class GroupSessions {
         }
         String from = GroupHeaders.from(group);
         LOG.fine(() -> invitation.kind() + " to group " + group.address() + ": " + members.size() + " members");
-        new GroupFanOut(msrp, policy, caller, from, members, terminating::take).start();
+        new GroupFanOut(msrp, policy.get(), caller, from, members, terminating::take).start();
     }
 }

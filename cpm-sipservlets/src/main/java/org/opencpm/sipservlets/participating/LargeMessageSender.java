@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpm.msrp.api.CloseReason;
@@ -47,13 +48,13 @@ public class LargeMessageSender {
 
     private SipConnector sip;
     private MsrpConnector msrp;
-    private SessionPolicy policy;
+    private Supplier<SessionPolicy> policy;
 
     protected LargeMessageSender() {
     }
 
     @Inject
-    public LargeMessageSender(SipConnector sip, MsrpConnector msrp, SessionPolicy policy) {
+    public LargeMessageSender(SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy) {
         this.sip = sip;
         this.msrp = msrp;
         this.policy = policy;
@@ -91,7 +92,7 @@ public class LargeMessageSender {
         void start() {
             local = msrp.createSession(LegOptions.of(this));
             String type = message.contentType().split(";")[0].trim();
-            Setup setup = policy.links().offerSetup(true);
+            Setup setup = policy.get().links().offerSetup(true);
             offered = MsrpMedia.builder()
                     .port(setup == Setup.ACTIVE ? 9 : local.localUri().effectivePort())
                     .path(List.of(local.localUri()))

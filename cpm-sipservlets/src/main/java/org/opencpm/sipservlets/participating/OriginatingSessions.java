@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
 import org.opencpm.authentication.CredentialsSource;
@@ -46,7 +47,7 @@ public class OriginatingSessions {
     private CoreSettings settings;
     private SipConnector sip;
     private MsrpConnector msrp;
-    private SessionPolicy policy;
+    private Supplier<SessionPolicy> policy;
     private TerminatingSessions terminating;
     private GroupSessions groupSessions;
 
@@ -55,7 +56,7 @@ public class OriginatingSessions {
 
     @Inject
     public OriginatingSessions(SipDigestGuard guard, CredentialsSource users, CoreSettings settings, SipConnector sip,
-                               MsrpConnector msrp, SessionPolicy policy, TerminatingSessions terminating,
+                               MsrpConnector msrp, Supplier<SessionPolicy> policy, TerminatingSessions terminating,
                                GroupSessions groupSessions) {
         this.groupSessions = groupSessions;
         this.guard = guard;
@@ -105,7 +106,8 @@ public class OriginatingSessions {
             return;
         }
         ServiceKind kind = ServiceKind.of(serviceText(request), media, offer.get().direction(media));
-        Optional<String> tooLarge = SessionLimits.tooLarge(kind, media, policy);
+        SessionPolicy now = policy.get();
+        Optional<String> tooLarge = SessionLimits.tooLarge(kind, media, now);
         if (tooLarge.isPresent()) {
             SipServletResponse refused = request.createResponse(488, "Not Acceptable Here (" + tooLarge.get() + ")");
             refused.setHeader("Warning", "399 " + settings.domain() + " \"" + tooLarge.get() + "\"");
@@ -129,7 +131,7 @@ public class OriginatingSessions {
                 : new InternalHop(terminating::take);
         synchronized (chain.lock()) {
             SipCaller caller = new SipCaller(request, invitation);
-            new MediaRelay(msrp, policy.links(), caller, false, "PF A of " + senderAddress).start(next);
+            new MediaRelay(msrp, now.links(), caller, false, "PF A of " + senderAddress).start(next);
         }
     }
 

@@ -3,6 +3,7 @@ package org.opencpm.sipservlets.participating;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.opencpm.message.cpim.CpimMessage;
 import org.opencpm.msrp.api.MsrpConnector;
@@ -37,7 +38,7 @@ public class TerminatingSessions {
     private CoreSettings settings;
     private SipConnector sip;
     private MsrpConnector msrp;
-    private SessionPolicy policy;
+    private Supplier<SessionPolicy> policy;
     private TerminatingHandler terminating;
 
     protected TerminatingSessions() {
@@ -45,7 +46,7 @@ public class TerminatingSessions {
 
     @Inject
     public TerminatingSessions(PreferenceService preferences, LocationService location, CoreSettings settings,
-                               SipConnector sip, MsrpConnector msrp, SessionPolicy policy,
+                               SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy,
                                TerminatingHandler terminating) {
         this.terminating = terminating;
         this.preferences = preferences;
@@ -75,21 +76,22 @@ public class TerminatingSessions {
         }
         List<ActiveContact> devices = prefs.doNotDisturb() ? List.of() : location.contactsOf(invitation.target());
         LOG.fine(() -> invitation.kind() + " for " + invitation.target() + ": " + devices.size() + " device(s)");
-        new MediaRelay(msrp, policy.links(), caller, true, "PF B of " + invitation.target())
+        SessionPolicy now = policy.get();
+        new MediaRelay(msrp, now.links(), caller, true, "PF B of " + invitation.target())
                 .start(new DeviceSearch(invitation.chain(), sip.getSipFactory(), devices,
-                        policy.deviceAnswerTimeout(), onBehalf(invitation, user, prefs)));
+                        now.deviceAnswerTimeout(), onBehalf(invitation, user, prefs, now)));
     }
 
     /**
      * Who takes the session when no device does: the PF itself for a large message or a chat, keeping what
      * arrives for deferred delivery (SD 5.2.2.1.5, 5.2.3.10).
      */
-    private Callee onBehalf(Invitation invitation, String user, UserPreferences prefs) {
+    private Callee onBehalf(Invitation invitation, String user, UserPreferences prefs, SessionPolicy now) {
         if (invitation.kind() == ServiceKind.FILE_TRANSFER) {
             return null;
         }
         // Kept whole in memory and read as CPIM: no more than the CPIM codec reads.
-        int limit = (int) Math.min(CpimMessage.MAX_MESSAGE_SIZE, policy.maxLargeMessageBytes());
+        int limit = (int) Math.min(CpimMessage.MAX_MESSAGE_SIZE, now.maxLargeMessageBytes());
         return new OnBehalfEndpoint(msrp, limit, (type, body) -> keep(invitation, user, prefs, type, body));
     }
 
