@@ -1,6 +1,11 @@
 package org.opencpm.msrp.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +20,7 @@ import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.chunk.ChunkSink;
+import org.opencpm.msrp.chunk.FileChannelSink;
 import org.opencpm.msrp.chunk.MemorySink;
 import org.opencpm.msrp.sdp.AnswerPolicy;
 import org.opencpm.msrp.sdp.Direction;
@@ -45,8 +51,18 @@ public final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
     public final MsrpSession session;
     public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     public final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    /** The bytes from the start a message had when it was cut off, one entry per message cut off. */
+    public final BlockingQueue<Long> aborted = new LinkedBlockingQueue<>();
+    /** The messages that began arriving, in order (their Message-ID and first Byte-Range). */
+    public final BlockingQueue<IncomingMessage> started = new LinkedBlockingQueue<>();
     private final Map<String, MemorySink> sinks = new ConcurrentHashMap<>();
     private MsrpMedia offered;
+    private volatile FileTarget fileTarget;
+    private FileChannel channel;
+
+    /** Where messages go instead of memory: a file that already holds {@code present} bytes (RFC 5547 sec 9). */
+    private record FileTarget(Path file, long present) {
+    }
 
     public MsrpPeer() throws Exception {
         stack = EmbeddedMsrpStack.start();
@@ -81,12 +97,22 @@ public final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
         SessionDescription offer = SessionDescription.parse(offerSdp);
         SessionDescription answer = MsrpAnswerer.answer(offer, SdpOrigin.of("-", "2", "1", "127.0.0.1"),
                 SdpConnection.of("127.0.0.1"), session.localUri(), new AnswerPolicy(List.of("*"), List.of("*"), -1,
-                        whenActpass, Direction.SENDRECV, List.of("file-selector", "file-transfer-id")));
+                        whenActpass, Direction.SENDRECV, List.of("file-selector", "file-transfer-id", "file-range")));
         MsrpMedia o = offer.msrpMedia().get(0);
         MsrpMedia a = answer.msrpMedia().get(0);
         session.setRemote(o.path(), ConnectRole.of(Setup.opener(o.setup(), a.setup()), false).orElseThrow());
         session.connect();
         return answer.toBytes();
+    }
+
+    /**
+     * Writes the next messages into {@code file}, which holds the first {@code present} bytes already: a resumed
+     * transfer continues it at the Byte-Range offsets. {@link #received} gets an entry with an empty body when one
+     * is complete.
+     */
+    public MsrpPeer receiveInto(Path file, long present) {
+        fileTarget = new FileTarget(file, present);
+        return this;
     }
 
     public Received next() throws InterruptedException {
@@ -95,6 +121,16 @@ public final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
 
     @Override
     public ChunkSink onMessage(MsrpSession s, IncomingMessage message) {
+        started.add(message);
+        FileTarget target = fileTarget;
+        if (target != null) {
+            try {
+                channel = FileChannel.open(target.file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                return FileChannelSink.resuming(channel, target.present());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         MemorySink sink = new MemorySink((int) Math.min(CAPACITY, message.declaredSize().orElse(CAPACITY)));
         sinks.put(message.messageId(), sink);
         return sink;
@@ -102,7 +138,30 @@ public final class MsrpPeer implements MsrpSessionListener, AutoCloseable {
 
     @Override
     public void onMessageReceived(MsrpSession s, IncomingMessage message, long size) {
-        received.add(new Received(message.contentType(), sinks.remove(message.messageId()).toByteArray(size)));
+        MemorySink sink = sinks.remove(message.messageId());
+        if (sink == null) {
+            closeChannel();
+            received.add(new Received(message.contentType(), new byte[0]));
+        } else {
+            received.add(new Received(message.contentType(), sink.toByteArray(size)));
+        }
+    }
+
+    @Override
+    public void onMessageAborted(MsrpSession s, IncomingMessage message, long contiguousBytes) {
+        sinks.remove(message.messageId());
+        closeChannel();
+        aborted.add(contiguousBytes);
+    }
+
+    private void closeChannel() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
