@@ -47,7 +47,9 @@ public record StandaloneMessage(String recipient, String recipientAddress, Strin
 
     /** A message out of the deferred queue; its body was checked when it was queued. */
     public static StandaloneMessage fromDeferred(DeferredMessage d, String recipientAddress) {
-        Payload payload = PayloadInspector.inspect(d.contentType(), d.body());
+        // A file kept for the user (SD 5.2.4.5) is queued with a descriptor no client can send.
+        Payload payload = KeptFileTransfer.isKeptFile(d.contentType()) ? Payload.bare(KeptFileTransfer.MEDIA_TYPE, false)
+                : PayloadInspector.inspect(d.contentType(), d.body());
         return new StandaloneMessage(d.recipient(), recipientAddress, d.fromHeader(), d.senderIdentity(),
                 d.senderIdentity() == null, d.senderIdentity(), d.headerLines(), d.contentType(), d.body(), payload);
     }

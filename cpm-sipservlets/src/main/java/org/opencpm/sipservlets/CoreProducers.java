@@ -4,9 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.sip.api.SipConnector;
+import org.opencpm.sipservlets.participating.KeptFiles;
 import org.opencpm.sipservlets.session.CurrentSessionPolicy;
 import org.opencpm.sipservlets.session.SessionPolicy;
 import org.opencpm.user.HomeDomain;
@@ -41,6 +45,19 @@ public class CoreProducers {
     @Singleton
     Supplier<SessionPolicy> sessionPolicy() {
         return new CurrentSessionPolicy(System::getProperty);
+    }
+
+    /**
+     * Where the terminating PF keeps files taken on users' behalf ({@code opencpm.pf.file-transfer.directory},
+     * default {@code <server data dir>/opencpm/kept-files}); a file lives no longer than a deferred entry, plus a day.
+     */
+    @Produces
+    @Singleton
+    KeptFiles keptFiles(DeferralPolicy deferral) {
+        String configured = System.getProperty("opencpm.pf.file-transfer.directory");
+        Path directory = configured != null && !configured.isBlank() ? Path.of(configured.trim())
+                : Path.of(System.getProperty("jboss.server.data.dir", "data"), "opencpm", "kept-files");
+        return new KeptFiles(directory, deferral.expiry().plus(Duration.ofDays(1)));
     }
 
     /** The MSRP connector of the resource adapter: the sessions and bridges of the functions in the media path. */

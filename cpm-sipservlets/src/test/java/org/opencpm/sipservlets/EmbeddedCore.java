@@ -1,7 +1,11 @@
 package org.opencpm.sipservlets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +41,10 @@ import org.opencpm.sipservlets.controlling.NotificationRouter;
 import org.opencpm.sipservlets.participating.DeferredExpiry;
 import org.opencpm.sipservlets.participating.DeferredPusher;
 import org.opencpm.sipservlets.participating.DeliveryEngine;
-import org.opencpm.sipservlets.participating.LargeMessageSender;
+import org.opencpm.sipservlets.participating.KeptFiles;
 import org.opencpm.sipservlets.participating.OriginatingSessions;
 import org.opencpm.sipservlets.participating.ParticipatingServlet;
+import org.opencpm.sipservlets.participating.SessionSender;
 import org.opencpm.sipservlets.participating.TerminatingHandler;
 import org.opencpm.sipservlets.participating.TerminatingSessions;
 import org.opencpm.sipservlets.registrar.RegistrarServlet;
@@ -88,6 +93,8 @@ final class EmbeddedCore implements AutoCloseable {
     /** The server's MSRP connector, as the resource adapter gives it in WildFly. */
     final EmbeddedMsrpStack msrp;
     final DeferredMessageRepository deferredMessages = new InMemoryDeferredMessageRepository();
+    /** Where the PF keeps files taken on a user's behalf: a directory of this core's own, removed on close. */
+    final KeptFiles keptFiles;
 
     EmbeddedCore() throws Exception {
         this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
@@ -106,6 +113,7 @@ final class EmbeddedCore implements AutoCloseable {
     EmbeddedCore(ServiceProviderPolicy provider, ControllingPolicy controlling, SessionPolicy sessionPolicy)
             throws Exception {
         Supplier<SessionPolicy> sessions = () -> sessionPolicy;
+        keptFiles = new KeptFiles(Files.createTempDirectory("kept-files"), Duration.ofDays(1));
         CoreSettings settings = new CoreSettings(DOMAIN);
         CredentialsSource source = (username, realm) -> Optional.ofNullable(users.get(username))
                 .filter(c -> c.realm().equals(realm));
@@ -132,9 +140,9 @@ final class EmbeddedCore implements AutoCloseable {
         props.setProperty("opencpm.domain", DOMAIN);
         container = EmbeddedSipContainer.onFreePort(props);
         msrp = EmbeddedMsrpStack.start();
-        DeliveryEngine engine = new DeliveryEngine(container, provider, new LargeMessageSender(container, msrp,
-                sessions));
-        pusher = new DeferredPusher(prefs, location, deferral, engine, settings, provider);
+        DeliveryEngine engine = new DeliveryEngine(container, provider, new SessionSender(container, msrp,
+                sessions, keptFiles));
+        pusher = new DeferredPusher(prefs, location, deferral, engine, settings, provider, keptFiles);
         // The PF and the CF need each other, as CDI resolves through proxies in WildFly.
         TerminatingHandler terminating = new TerminatingHandler(prefs, location, deferral, engine, pusher,
                 new NoInterworking(), store, source, settings, provider, clock,
@@ -143,12 +151,12 @@ final class EmbeddedCore implements AutoCloseable {
         router.set(new NotificationRouter(aggregator, terminating, settings, source));
         CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling);
         TerminatingSessions terminatingSessions = new TerminatingSessions(prefs, location, settings, container, msrp,
-                sessions, terminating);
+                sessions, terminating, keptFiles);
         OriginatingSessions originatingSessions = new OriginatingSessions(guard, source, settings, container, msrp,
                 sessions, terminatingSessions, new GroupSessions(groups, source, settings, msrp, sessions,
                         terminatingSessions));
         container.servlet(new SessionServlet(originatingSessions));
-        expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider);
+        expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider, keptFiles);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
                 .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
                         new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock),
@@ -179,5 +187,10 @@ final class EmbeddedCore implements AutoCloseable {
     public void close() {
         container.close();
         msrp.close();
+        try (var files = Files.walk(keptFiles.directory())) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -44,7 +44,8 @@ class GroupLargeMessageTest {
     @CsvSource({"INVITING_SIDE,false", "INVITED_SIDE,false", "CLIENTS,false", "INVITING_SIDE,true",
             "CLIENTS,true"})
     void aLargeMessageReachesEveryMemberWhole(LinkEstablishment links, boolean cfAnswersAtOnce) throws Exception {
-        SessionPolicy sessions = new SessionPolicy(links, cfAnswersAtOnce, Duration.ofSeconds(5), 16L << 20, 1L << 30);
+        SessionPolicy sessions = new SessionPolicy(links, cfAnswersAtOnce, Duration.ofSeconds(5), 16L << 20, 1L << 30,
+                true);
         ServiceProviderPolicy provider = new ServiceProviderPolicy(DeferredDelivery.PUSH, ExpiredHandling.DISCARD,
                 MultiDevicePolicy.ALL, Duration.ofSeconds(2), 16);
         try (EmbeddedCore core = new EmbeddedCore(provider, ControllingPolicy.defaults(), sessions);

@@ -2,13 +2,16 @@ package org.opencpm.sipservlets.participating;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.DeferredMessage;
 import org.opencpm.message.imdn.DeliveryStatus;
 import org.opencpm.messagestore.MessageStoreGateway;
 import org.opencpm.participating.HandOverRefusedException;
+import org.opencpm.participating.KeptFileTransfer;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.preference.ExpiredHandling;
@@ -32,13 +35,16 @@ public class DeferredExpiry {
     private TerminatingHandler terminating;
     private CoreSettings settings;
     private ServiceProviderPolicy provider;
+    private KeptFiles keptFiles;
 
     protected DeferredExpiry() {
     }
 
     @Inject
     public DeferredExpiry(DeferralService deferral, PreferenceService preferences, MessageStoreGateway messageStore,
-                          TerminatingHandler terminating, CoreSettings settings, ServiceProviderPolicy provider) {
+                          TerminatingHandler terminating, CoreSettings settings, ServiceProviderPolicy provider,
+                          KeptFiles keptFiles) {
+        this.keptFiles = keptFiles;
         this.deferral = deferral;
         this.preferences = preferences;
         this.messageStore = messageStore;
@@ -56,11 +62,23 @@ public class DeferredExpiry {
             expired.forEach(this::expire);
             handled += expired.size();
         } while (expired.size() == BATCH);
+        int swept = keptFiles.sweep(Instant.now());
+        if (swept > 0) {
+            LOG.info(() -> "removed " + swept + " kept file(s) no deferred entry refers to any more");
+        }
         return handled;
     }
 
     private void expire(DeferredMessage deferred) {
         StandaloneMessage message = StandaloneMessage.fromDeferred(deferred, settings.addressOf(deferred.recipient()));
+        Optional<KeptFileTransfer> file = KeptFileTransfer.of(message);
+        if (file.isPresent()) {
+            // A file the PF took for the user (SD 5.2.4.5) is not handed to the store as a message.
+            keptFiles.delete(file.get().fileId());
+            LOG.info(() -> "discarded expired kept file " + file.get().fileId() + " for " + message.recipientAddress()
+                    + " from " + deferred.fromHeader());
+            return;
+        }
         if (provider.expiredHandlingFor(preferences.of(deferred.recipient())) == ExpiredHandling.STORE && !deferred.notification()) {
             try {
                 messageStore.deliver(message);

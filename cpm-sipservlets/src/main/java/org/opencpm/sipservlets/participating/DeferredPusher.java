@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.opencpm.deferral.DeferralService;
 import org.opencpm.deferral.DeferredMessage;
 import org.opencpm.deferral.DeferredNotice;
+import org.opencpm.participating.KeptFileTransfer;
 import org.opencpm.participating.Payload;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
@@ -59,13 +60,16 @@ public class DeferredPusher {
     private CoreSettings settings;
     private ServiceProviderPolicy provider;
     private TerminatingPolicy policy;
+    private KeptFiles keptFiles;
 
     protected DeferredPusher() {
     }
 
     @Inject
     public DeferredPusher(PreferenceService preferences, LocationService location, DeferralService deferral,
-                          DeliveryEngine engine, CoreSettings settings, ServiceProviderPolicy provider) {
+                          DeliveryEngine engine, CoreSettings settings, ServiceProviderPolicy provider,
+                          KeptFiles keptFiles) {
+        this.keptFiles = keptFiles;
         this.preferences = preferences;
         this.location = location;
         this.deferral = deferral;
@@ -201,6 +205,8 @@ public class DeferredPusher {
                 @Override
                 public void delivered() {
                     deferral.delivered(deferred.id());
+                    // Once the entry is gone: with several devices, each reads the file until it is through.
+                    KeptFileTransfer.of(message).ifPresent(file -> keptFiles.delete(file.fileId()));
                     done();
                 }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpm.participating.DeliveryProgress;
+import org.opencpm.participating.KeptFileTransfer;
 import org.opencpm.participating.PagerModeLimits;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
@@ -33,16 +34,16 @@ public class DeliveryEngine {
 
     private SipConnector sip;
     private ServiceProviderPolicy provider;
-    private LargeMessageSender largeMessages;
+    private SessionSender sessions;
 
     protected DeliveryEngine() {
     }
 
     @Inject
-    public DeliveryEngine(SipConnector sip, ServiceProviderPolicy provider, LargeMessageSender largeMessages) {
+    public DeliveryEngine(SipConnector sip, ServiceProviderPolicy provider, SessionSender sessions) {
         this.sip = sip;
         this.provider = provider;
-        this.largeMessages = largeMessages;
+        this.sessions = sessions;
     }
 
     /** Starts the delivery; the listener is called later, on a SIP or timer thread. */
@@ -94,9 +95,11 @@ public class DeliveryEngine {
 
     private void send(SipApplicationSession app, Job job, DeliveryProgress.Send send) {
         for (int index : send.devices()) {
-            if (PagerModeLimits.tooLargeForPagerMode(job.message.body().length)) {
-                // SD 5.2.2.1.5: over 1300 bytes a message goes in large message mode, with MSRP's own timeouts.
-                largeMessages.send(app, job.message, job.devices.get(index).uri(),
+            if (PagerModeLimits.tooLargeForPagerMode(job.message.body().length)
+                    || KeptFileTransfer.isKeptFile(job.message.contentType())) {
+                // SD 5.2.2.1.5: over 1300 bytes a message goes in large message mode, with MSRP's own timeouts; a
+                // kept file goes as a file transfer (5.2.4.7).
+                sessions.send(app, job.message, job.devices.get(index).uri(),
                         status -> apply(app, job, job.progress.onFinalResponse(index, status)));
                 continue;
             }

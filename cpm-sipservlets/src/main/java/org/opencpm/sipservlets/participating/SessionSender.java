@@ -2,7 +2,12 @@ package org.opencpm.sipservlets.participating;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -19,11 +24,14 @@ import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.chunk.ChunkSink;
 import org.opencpm.msrp.codec.MsrpStatus;
 import org.opencpm.msrp.sdp.Direction;
+import org.opencpm.msrp.sdp.FileDate;
+import org.opencpm.msrp.sdp.FileSelector;
 import org.opencpm.msrp.sdp.MsrpMedia;
 import org.opencpm.msrp.sdp.SdpConnection;
 import org.opencpm.msrp.sdp.SdpNegotiationException;
 import org.opencpm.msrp.sdp.SessionDescription;
 import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.participating.KeptFileTransfer;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.sip.api.SipApplicationSession;
 import org.opencpm.sip.api.SipConnector;
@@ -37,27 +45,30 @@ import org.opencpm.sipservlets.session.SessionPolicy;
 import org.opencpm.sipservlets.session.SipCallee;
 
 /**
- * Sends one message over 1300 bytes to one device in large message mode (OMA CPM SD 5.2.2.1.5): an INVITE with a
- * send-only MSRP offer, the message as one MSRP message once the device answered, then BYE. The terminating PF does
- * this for a large message it kept for a user and delivers later (5.2.5).
+ * Sends what the terminating PF kept for a user to one device in a session of its own: a message over 1300 bytes
+ * in large message mode (OMA CPM SD 5.2.2.1.5, 5.2.5), or a file it took on the user's behalf as a file transfer
+ * offered again as if from the sender (5.2.4.7, RFC 5547), streamed from disk. An INVITE with a send-only MSRP
+ * offer, the message or file as one MSRP message once the device answered, then BYE.
  */
 @ApplicationScoped
-public class LargeMessageSender {
+public class SessionSender {
 
-    private static final Logger LOG = Logger.getLogger(LargeMessageSender.class.getName());
+    private static final Logger LOG = Logger.getLogger(SessionSender.class.getName());
 
     private SipConnector sip;
     private MsrpConnector msrp;
     private Supplier<SessionPolicy> policy;
+    private KeptFiles keptFiles;
 
-    protected LargeMessageSender() {
+    protected SessionSender() {
     }
 
     @Inject
-    public LargeMessageSender(SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy) {
+    public SessionSender(SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy, KeptFiles keptFiles) {
         this.sip = sip;
         this.msrp = msrp;
         this.policy = policy;
+        this.keptFiles = keptFiles;
     }
 
     /**
@@ -80,6 +91,7 @@ public class LargeMessageSender {
         private final IntConsumer outcome;
         private MsrpSession local;
         private MsrpMedia offered;
+        private Optional<KeptFileTransfer> file = Optional.empty();
         private boolean done;
 
         Transfer(SessionChain chain, StandaloneMessage message, String contact, IntConsumer outcome) {
@@ -91,21 +103,47 @@ public class LargeMessageSender {
 
         void start() {
             local = msrp.createSession(LegOptions.of(this));
-            String type = message.contentType().split(";")[0].trim();
             Setup setup = policy.get().links().offerSetup(true);
-            offered = MsrpMedia.builder()
+            MsrpMedia.Builder media = MsrpMedia.builder()
                     .port(setup == Setup.ACTIVE ? 9 : local.localUri().effectivePort())
                     .path(List.of(local.localUri()))
-                    .acceptTypes(List.of(type))
-                    .maxSize(message.body().length)
                     .setup(setup)
-                    .direction(Direction.SENDONLY)
-                    .build();
+                    .direction(Direction.SENDONLY);
+            ServiceKind kind;
+            try {
+                file = KeptFileTransfer.of(message);
+                if (file.isPresent()) {
+                    kind = ServiceKind.FILE_TRANSFER;
+                    describe(media, file.get());
+                } else {
+                    kind = ServiceKind.LARGE_MESSAGE;
+                    media.acceptTypes(List.of(baseType(message.contentType()))).maxSize(message.body().length);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "a kept file for " + message.recipientAddress() + " is not readable", e);
+                failed(500, "Server Internal Error");
+                return;
+            }
+            offered = media.build();
             SessionDescription offer = SessionDescription.of(MediaOffers.origin(msrp.host()),
                     SdpConnection.of(msrp.host()), List.of(offered));
-            Invitation invitation = new Invitation(chain, offer, ServiceKind.LARGE_MESSAGE, message.fromHeader(),
+            Invitation invitation = new Invitation(chain, offer, kind, message.fromHeader(),
                     message.senderIdentity(), message.recipientAddress(), message.headerLines());
             callee.invite(invitation, this);
+        }
+
+        /**
+         * The file described as its sender did (RFC 5547 sec 5), with a transfer id of this offer's own; no delivery
+         * notification is asked of the device (SD 5.2.4.7).
+         */
+        private void describe(MsrpMedia.Builder media, KeptFileTransfer kept) {
+            Map<String, String> a = kept.fileAttributes();
+            media.acceptTypes(List.of(baseType(kept.contentType())))
+                    .fileTransferId(UUID.randomUUID().toString().replace("-", ""));
+            Optional.ofNullable(a.get("file-selector")).map(FileSelector::parse).ifPresent(media::fileSelector);
+            Optional.ofNullable(a.get("file-icon")).ifPresent(media::fileIcon);
+            Optional.ofNullable(a.get("file-disposition")).ifPresent(media::fileDisposition);
+            Optional.ofNullable(a.get("file-date")).map(FileDate::parse).ifPresent(media::fileDate);
         }
 
         @Override
@@ -126,9 +164,17 @@ public class LargeMessageSender {
 
         private void sendBody() {
             try {
-                local.send(OutgoingMessage.of(message.contentType(), message.body())).result()
-                        .whenComplete(this::finished);
-            } catch (java.io.IOException | RuntimeException e) {
+                if (file.isPresent()) {
+                    KeptFileTransfer kept = file.get();
+                    try (InputStream source = keptFiles.open(kept.fileId())) {
+                        local.send(OutgoingMessage.builder(kept.contentType(), source, kept.size()).build()).result()
+                                .whenComplete(this::finished);
+                    }
+                } else {
+                    local.send(OutgoingMessage.of(message.contentType(), message.body())).result()
+                            .whenComplete(this::finished);
+                }
+            } catch (IOException | RuntimeException e) {
                 finished(null, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -155,7 +201,7 @@ public class LargeMessageSender {
             try {
                 outcome.accept(status);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "large message outcome for " + message.recipientAddress() + " failed", e);
+                LOG.log(Level.WARNING, "kept message outcome for " + message.recipientAddress() + " failed", e);
             }
         }
 
@@ -175,7 +221,7 @@ public class LargeMessageSender {
 
         @Override
         public void reoffered(SessionDescription offer) {
-            callee.refuseReoffer(488, "Not Acceptable Here (a large message session is not modified)");
+            callee.refuseReoffer(488, "Not Acceptable Here (a delivery session is not modified)");
         }
 
         @Override
@@ -201,5 +247,9 @@ public class LargeMessageSender {
                 }
             }
         }
+    }
+
+    private static String baseType(String contentType) {
+        return contentType.split(";")[0].trim();
     }
 }

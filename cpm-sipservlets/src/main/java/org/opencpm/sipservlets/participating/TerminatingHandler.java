@@ -15,6 +15,7 @@ import org.opencpm.message.imdn.DeliveryStatus;
 import org.opencpm.message.imdn.ImdnMessages;
 import org.opencpm.messagestore.MessageStoreGateway;
 import org.opencpm.participating.HandOverRefusedException;
+import org.opencpm.participating.KeptFileTransfer;
 import org.opencpm.participating.ServerNotifications;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
@@ -158,7 +159,9 @@ public class TerminatingHandler {
             return;
         }
         DeferredDelivery option = provider.deferredDeliveryFor(prefs);
-        if (option == DeferredDelivery.STORE && !message.payload().isNotification()) {
+        // A kept file stays with the PF: the store takes messages, not the PF's descriptor of a file on its disk.
+        if (option == DeferredDelivery.STORE && !message.payload().isNotification()
+                && !KeptFileTransfer.isKeptFile(message.contentType())) {
             try {
                 messageStore.deliver(message); // 5.2.5.3
                 reply.accepted(202);

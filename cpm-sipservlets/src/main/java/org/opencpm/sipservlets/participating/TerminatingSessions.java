@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 import org.opencpm.message.cpim.CpimMessage;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.participating.BadMessageException;
+import org.opencpm.participating.KeptFileTransfer;
+import org.opencpm.participating.Payload;
 import org.opencpm.participating.PayloadInspector;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.preference.PreferenceService;
@@ -40,6 +42,7 @@ public class TerminatingSessions {
     private MsrpConnector msrp;
     private Supplier<SessionPolicy> policy;
     private TerminatingHandler terminating;
+    private KeptFiles keptFiles;
 
     protected TerminatingSessions() {
     }
@@ -47,8 +50,9 @@ public class TerminatingSessions {
     @Inject
     public TerminatingSessions(PreferenceService preferences, LocationService location, CoreSettings settings,
                                SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy,
-                               TerminatingHandler terminating) {
+                               TerminatingHandler terminating, KeptFiles keptFiles) {
         this.terminating = terminating;
+        this.keptFiles = keptFiles;
         this.preferences = preferences;
         this.location = location;
         this.settings = settings;
@@ -83,16 +87,39 @@ public class TerminatingSessions {
     }
 
     /**
-     * Who takes the session when no device does: the PF itself for a large message or a chat, keeping what
-     * arrives for deferred delivery (SD 5.2.2.1.5, 5.2.3.10).
+     * Who takes the session when no device does: the PF itself, keeping what arrives for deferred delivery (SD
+     * 5.2.2.1.5 for a large message, 5.2.3.10 for a chat, 5.2.4.5 for a file when the provider takes files for
+     * users who are offline).
      */
     private Callee onBehalf(Invitation invitation, String user, UserPreferences prefs, SessionPolicy now) {
         if (invitation.kind() == ServiceKind.FILE_TRANSFER) {
-            return null;
+            return now.keepFilesForOffline() ? new OnBehalfEndpoint(msrp, new KeptFileReceipt(keptFiles,
+                    now.maxFileBytes(), file -> keepFile(invitation, user, prefs, file))) : null;
         }
         // Kept whole in memory and read as CPIM: no more than the CPIM codec reads.
         int limit = (int) Math.min(CpimMessage.MAX_MESSAGE_SIZE, now.maxLargeMessageBytes());
-        return new OnBehalfEndpoint(msrp, limit, (type, body) -> keep(invitation, user, prefs, type, body));
+        return new OnBehalfEndpoint(msrp, new KeptMessages(limit,
+                (type, body) -> keep(invitation, user, prefs, type, body)));
+    }
+
+    /** Queues the kept file for delivery when the user registers (SD 5.2.4.7), or removes it if it cannot be. */
+    private void keepFile(Invitation invitation, String user, UserPreferences prefs, KeptFileTransfer file) {
+        StandaloneMessage entry = new StandaloneMessage(user, invitation.target(), invitation.fromHeader(),
+                invitation.senderIdentity(), invitation.senderIdentity() == null, invitation.senderIdentity(),
+                invitation.headerLines(), KeptFileTransfer.MEDIA_TYPE, file.toBytes(),
+                Payload.bare(KeptFileTransfer.MEDIA_TYPE, false));
+        terminating.defer(entry, prefs, new SenderReply() {
+            @Override
+            public void accepted(int status) {
+                LOG.info(() -> "file " + file.fileId() + " of " + file.size() + " bytes kept for " + user);
+            }
+
+            @Override
+            public void refused(int status, String reason) {
+                LOG.info(() -> "file for " + user + " not kept: " + reason);
+                keptFiles.delete(file.fileId());
+            }
+        });
     }
 
     private void keep(Invitation invitation, String user, UserPreferences prefs, String contentType, byte[] body) {

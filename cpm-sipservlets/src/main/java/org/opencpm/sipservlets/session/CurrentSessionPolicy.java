@@ -16,7 +16,7 @@ public final class CurrentSessionPolicy implements Supplier<SessionPolicy> {
 
     private static final List<String> NAMES = List.of("opencpm.msrp.link-establishment", "opencpm.cf.session-answer",
             "opencpm.pf.session.device-timeout", "opencpm.pf.large-message.max-size",
-            "opencpm.pf.file-transfer.max-size");
+            "opencpm.pf.file-transfer.max-size", "opencpm.pf.file-transfer.offline");
 
     private final UnaryOperator<String> source;
     private List<String> readValues;
