@@ -3,9 +3,15 @@ package org.opencpm.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,6 +34,7 @@ import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.sdp.Direction;
 import org.opencpm.msrp.sdp.Setup;
 import org.opencpm.msrp.testkit.MsrpPeer;
+import org.opencpm.msrp.testkit.TestFiles;
 import org.opencpm.sip.testkit.Answer;
 import org.opencpm.sip.testkit.InviteOptions;
 import org.opencpm.sip.testkit.SipCall;
@@ -37,13 +44,15 @@ import org.opencpm.sip.testkit.SipTestAgent;
  * Issue 5 on WildFly, with real SIP user agents and real MSRP peers over loopback TCP: a 1-1 chat through PF A and
  * PF B both ways, torn down with nothing left open; a 5 MB large message to a group along client A - PF A - CF -
  * PF B - client B reaching both online members byte for byte, and the offline member once registered, in each
- * link-establishment variant (set as an operator would, through the management API).
+ * link-establishment variant (set as an operator would, through the management API); a file transfer cut off
+ * half-way and resumed by the receiver, byte for byte.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SessionsIT {
 
     private static final String CHAT = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session";
+    private static final String FILE_TRANSFER = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.filetransfer";
     private static final String LARGE = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.largemsg";
 
     @ArquillianResource
@@ -137,6 +146,118 @@ class SessionsIT {
             }
             b.unregisterAll();
             c.unregisterAll();
+        }
+    }
+
+    /**
+     * SD 5.2.4.6, RFC 5547 sec 9: Alice's client loses its connection half-way through a file; Bob's client, which
+     * kept the bytes it had, asks for the rest with {@code a=file-range} in a new transfer of its own, and ends up
+     * with the whole file.
+     */
+    @Test
+    void aFileTransferCutOffHalfWayIsResumedAndCompletesByteForByte() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        byte[] file = new byte[4 * 1024 * 1024 + 13];
+        new Random(5).nextBytes(file);
+        String selector = "file-selector:name:\"holiday.bin\" type:application/octet-stream size:" + file.length
+                + " hash:sha-1:" + TestFiles.sha1(file);
+        Path kept = Files.createTempFile("holiday", ".bin");
+        long present;
+        String messageId;
+        try (SipTestAgent a = agent(alice); SipTestAgent b = agent(bob);
+             MsrpPeer aliceMedia = new MsrpPeer(); MsrpPeer bobMedia = new MsrpPeer().receiveInto(kept, 0)) {
+            b.onInvite(r -> Answer.ok("application/sdp", bobMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            SipCall call = invite(a, "sip:" + bob + "@opencpm.test", aliceMedia.offer(Direction.SENDONLY,
+                    Setup.ACTPASS, selector, "file-transfer-id:first-try"), FILE_TRANSFER);
+            assertEquals(200, call.status());
+            aliceMedia.answered(call.body());
+            SipCall atBob = b.awaitCall(5, TimeUnit.SECONDS);
+            assertNotNull(atBob);
+            assertTrue(new String(atBob.invite().getRawContent(), StandardCharsets.UTF_8).contains(selector),
+                    "the file-selector reaches Bob as Alice wrote it");
+
+            assertThrows(IOException.class, () -> aliceMedia.session.send(OutgoingMessage.builder(
+                    "application/octet-stream", TestFiles.failingAfter(file, file.length / 2), file.length).build()));
+            aliceMedia.session.close(); // her client is gone mid-transfer, without a BYE
+            Long cutAt = bobMedia.aborted.poll(10, TimeUnit.SECONDS);
+            assertNotNull(cutAt, "Bob's client sees the file cut off");
+            present = cutAt;
+            assertTrue(present > 0 && present <= file.length / 2, Long.toString(present));
+            messageId = bobMedia.started.take().messageId();
+            assertNotNull(atBob.awaitRequest(Request.BYE, 10, TimeUnit.SECONDS), "Bob's dialog ended by the PF");
+            assertNotNull(call.awaitRequest(Request.BYE, 10, TimeUnit.SECONDS), "Alice's dialog ended by the PF");
+            awaitNoMsrpLeft();
+            b.unregisterAll();
+        }
+
+        try (SipTestAgent a = agent(alice); SipTestAgent b = agent(bob);
+             MsrpPeer aliceMedia = new MsrpPeer(); MsrpPeer bobMedia = new MsrpPeer().receiveInto(kept, present)) {
+            a.onInvite(r -> Answer.ok("application/sdp", aliceMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, a.register(3600, null).getStatusCode());
+            String range = "file-range:" + (present + 1) + "-" + file.length;
+            SipCall pull = invite(b, "sip:" + alice + "@opencpm.test", bobMedia.offer(Direction.RECVONLY,
+                    Setup.ACTPASS, selector, "file-transfer-id:second-try", range), FILE_TRANSFER);
+            assertEquals(200, pull.status());
+            bobMedia.answered(pull.body());
+            SipCall atAlice = a.awaitCall(5, TimeUnit.SECONDS);
+            assertNotNull(atAlice);
+            String offerAtAlice = new String(atAlice.invite().getRawContent(), StandardCharsets.UTF_8);
+            assertTrue(offerAtAlice.contains(range) && offerAtAlice.contains("a=recvonly"), offerAtAlice);
+
+            InputStream rest = new ByteArrayInputStream(file, (int) present, file.length - (int) present);
+            DeliveryResult sent = aliceMedia.session.send(OutgoingMessage.builder("application/octet-stream", rest,
+                    file.length).resume(messageId, present).build()).result().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertNotNull(bobMedia.next(), "Bob's client has the file whole");
+            assertEquals(present + 1, bobMedia.started.take().headers().byteRange().orElseThrow().start());
+            assertArrayEquals(file, Files.readAllBytes(kept));
+            assertEquals(200, pull.bye().getStatusCode());
+            assertNotNull(atAlice.awaitRequest(Request.BYE, 5, TimeUnit.SECONDS));
+            awaitNoMsrpLeft();
+            a.unregisterAll();
+        } finally {
+            Files.deleteIfExists(kept);
+        }
+    }
+
+    /**
+     * SD 5.2.4.5, 5.2.4.7 on WildFly: Bob has no device; his PF takes Alice's file, keeps it (on the server's disk,
+     * its entry in the database), and offers it when Bob registers, as if from Alice; it arrives byte for byte.
+     */
+    @Test
+    void aFileForAnOfflineUserIsOfferedToHimWhenHeRegisters() throws Exception {
+        String alice = newUser("alice");
+        String bob = newUser("bob");
+        byte[] file = new byte[2 * 1024 * 1024 + 9];
+        new Random(17).nextBytes(file);
+        String selector = "file-selector:name:\"notes.txt\" type:text/plain size:" + file.length;
+        try (SipTestAgent a = agent(alice); MsrpPeer aliceMedia = new MsrpPeer()) {
+            SipCall call = invite(a, "sip:" + bob + "@opencpm.test", aliceMedia.offer(Direction.SENDONLY,
+                    Setup.ACTPASS, selector, "file-transfer-id:for-later"), FILE_TRANSFER);
+            assertEquals(200, call.status(), "Bob's PF answers for him");
+            aliceMedia.answered(call.body());
+            DeliveryResult sent = aliceMedia.session.send(OutgoingMessage.builder("text/plain",
+                    new ByteArrayInputStream(file), file.length).build()).result().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertEquals(200, call.bye().getStatusCode());
+        }
+        awaitNoMsrpLeft();
+        try (SipTestAgent b = agent(bob); MsrpPeer bobMedia = new MsrpPeer()) {
+            b.onInvite(r -> Answer.ok("application/sdp", bobMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            SipCall atBob = b.awaitCall(10, TimeUnit.SECONDS);
+            assertNotNull(atBob, "the kept file is offered on registration");
+            assertTrue(new String(atBob.invite().getRawContent(), StandardCharsets.UTF_8).contains("a=" + selector));
+            assertTrue(atBob.invite().getHeader("From").toString().contains("sip:" + alice + "@"));
+            MsrpPeer.Received received = bobMedia.next();
+            assertNotNull(received);
+            assertArrayEquals(file, received.body());
+            awaitNoMsrpLeft();
+            b.unregisterAll();
         }
     }
 
