@@ -231,17 +231,18 @@ final class EndpointInbound implements InboundHandler {
                 session.respond(request, failure.code(), failureReason);
                 return;
             }
+            boolean complete = in.reassembler.isComplete() && finish(in);
+            long size = complete ? in.reassembler.size().orElseThrow() : -1;
+            if (complete) {
+                // The application has the message before its sender hears the last 200: a sender (or a relay)
+                // that closes once everything is answered never closes under a message not yet taken.
+                session.notifyListener(l -> l.onMessageReceived(session, in.message, size));
+            }
             session.respond(request, MsrpStatus.OK);
-            if (in.reassembler.isComplete()) {
-                if (finish(in)) {
-                    long size = in.reassembler.size().orElseThrow();
-                    session.notifyListener(l -> l.onMessageReceived(session, in.message, size));
-                    if (ReportRules.wantsSuccessReport(request)) {
-                        session.sendControl(Replies.report(request, session.host().ids().transactionId(),
-                                ByteRange.whole(size), ReportStatus.of(MsrpStatus.OK)));
-                    }
-                }
-            } else if (flag == EndFlag.ABORTED) {
+            if (complete && ReportRules.wantsSuccessReport(request)) {
+                session.sendControl(Replies.report(request, session.host().ids().transactionId(),
+                        ByteRange.whole(size), ReportStatus.of(MsrpStatus.OK)));
+            } else if (!complete && !in.reassembler.isComplete() && flag == EndFlag.ABORTED) {
                 giveUp(in);
             }
         }
