@@ -10,12 +10,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencpm.group.GroupDraft;
+import org.opencpm.group.GroupMember;
+import org.opencpm.group.GroupPolicy;
+import org.opencpm.group.GroupRole;
 import org.opencpm.msrp.api.DeliveryResult;
 import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.sdp.Direction;
@@ -126,6 +131,62 @@ class FileTransferTest {
         awaitNoServerSessions();
         assertEquals(0, core.deferredMessages.count("bob"));
         assertEquals(0, keptFileCount(), "the partial file is removed");
+    }
+
+    /**
+     * SD 5.2.4.2: a file to a pre-defined group reaches every other member through the CF, the thumbnail and the
+     * file-selector passed through as the sender wrote them.
+     */
+    @Test
+    void aFileToAGroupReachesEveryOtherMemberWithItsDescription() throws Exception {
+        core.provision("carol", "carol-pw");
+        core.groups.create("alice", new GroupDraft("friends", "Friends", GroupPolicy.defaults(), List.of(
+                new GroupMember("sip:bob@" + EmbeddedCore.DOMAIN, GroupRole.PARTICIPANT, null),
+                new GroupMember("sip:carol@" + EmbeddedCore.DOMAIN, GroupRole.PARTICIPANT, null))));
+        byte[] file = new byte[1024 * 1024 + 3];
+        new Random(23).nextBytes(file);
+        String selector = "file-selector:name:\"photo.jpg\" type:image/jpeg size:" + file.length;
+        String icon = "file-icon:cid:thumb-2@alice.example";
+        try (SipTestAgent carol = SipTestAgent.tcp("carol").as("carol", EmbeddedCore.DOMAIN, "carol-pw", "127.0.0.1",
+                core.port());
+             MsrpPeer aliceMedia = new MsrpPeer(); MsrpPeer bobMedia = new MsrpPeer();
+             MsrpPeer carolMedia = new MsrpPeer()) {
+            bob.onInvite(r -> Answer.ok("application/sdp", bobMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            carol.onInvite(r -> Answer.ok("application/sdp", carolMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, bob.register(3600, null).getStatusCode());
+            assertEquals(200, carol.register(3600, null).getStatusCode());
+            SipCall call = alice.invite("sip:friends@" + EmbeddedCore.DOMAIN, InviteOptions.create()
+                    .body("application/sdp", aliceMedia.offer(Direction.SENDONLY, Setup.ACTPASS, selector, icon,
+                            "file-transfer-id:to-friends").getBytes(StandardCharsets.UTF_8))
+                    .header("Accept-Contact", "*;+g.3gpp.icsi-ref=\"" + FILE_TRANSFER + "\""));
+            assertEquals(200, call.status());
+            aliceMedia.answered(call.body());
+            for (SipTestAgent member : List.of(bob, carol)) {
+                SipCall atMember = member.awaitCall(10, TimeUnit.SECONDS);
+                assertNotNull(atMember);
+                String offer = new String(atMember.invite().getRawContent(), StandardCharsets.UTF_8);
+                assertTrue(offer.contains("a=" + selector) && offer.contains("a=" + icon), offer);
+            }
+            DeliveryResult sent = aliceMedia.session.send(OutgoingMessage.builder("image/jpeg",
+                    new ByteArrayInputStream(file), file.length).build()).result().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertEquals(200, call.bye().getStatusCode());
+            assertArrayEquals(file, bobMedia.next().body(), "Bob's copy");
+            assertArrayEquals(file, carolMedia.next().body(), "Carol's copy");
+        }
+        awaitNoServerSessions();
+    }
+
+    @Test
+    void aFileOverTheProvidersLimitIsRefusedWithAWarning() throws Exception {
+        try (MsrpPeer aliceMedia = new MsrpPeer()) {
+            SipCall call = invite(alice, "bob", aliceMedia.offer(Direction.SENDONLY, Setup.ACTPASS,
+                    "file-selector:name:\"huge.iso\" type:application/octet-stream size:" + (2L << 30)));
+            assertEquals(488, call.status());
+            assertTrue(call.header("Warning").contains("over the limit of 1073741824"), call.header("Warning"));
+        }
+        awaitNoServerSessions();
     }
 
     private long keptFileCount() throws IOException {
