@@ -154,7 +154,7 @@ final class EmbeddedCore implements AutoCloseable {
                 sessions, terminating, keptFiles);
         OriginatingSessions originatingSessions = new OriginatingSessions(guard, source, settings, container, msrp,
                 sessions, terminatingSessions, new GroupSessions(groups, source, settings, msrp, sessions,
-                        terminatingSessions));
+                        terminatingSessions, controlling));
         container.servlet(new SessionServlet(originatingSessions));
         expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider, keptFiles);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))

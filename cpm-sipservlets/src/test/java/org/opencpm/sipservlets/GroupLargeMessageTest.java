@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opencpm.controlling.ControllingPolicy;
@@ -91,6 +92,49 @@ class GroupLargeMessageTest {
             assertEquals(200, call.bye().getStatusCode());
             assertArrayEquals(body, bobMedia.next().body(), "Bob's copy");
             assertArrayEquals(body, carolMedia.next().body(), "Carol's copy");
+            awaitReleased(core);
+        }
+    }
+
+    /**
+     * RFC 5366: a large message INVITE to the CF's ad-hoc address with the recipients beside the offer reaches
+     * each listed user but the sender through the CF, from the sender; without the option tag it is 421.
+     */
+    @Test
+    void aLargeMessageToAnAdHocListReachesEveryListedUserWhole() throws Exception {
+        try (EmbeddedCore core = new EmbeddedCore();
+             SipTestAgent alice = agent(core, "alice");
+             SipTestAgent bob = agent(core, "bob");
+             SipTestAgent carol = agent(core, "carol");
+             MsrpPeer aliceMedia = new MsrpPeer();
+             MsrpPeer bobMedia = new MsrpPeer();
+             MsrpPeer carolMedia = new MsrpPeer()) {
+            bob.onInvite(r -> Answer.ok("application/sdp", bobMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            carol.onInvite(r -> Answer.ok("application/sdp", carolMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, bob.register(3600, null).getStatusCode());
+            assertEquals(200, carol.register(3600, null).getStatusCode());
+            String adHoc = "sip:adhoc@" + EmbeddedCore.DOMAIN;
+            byte[] body = AdHocMessageTest.multipart(AdHocMessageTest.list("sip:bob@opencpm.test",
+                    "sip:carol@opencpm.test", "sip:alice@opencpm.test"), "application/sdp",
+                    aliceMedia.offer(Direction.SENDONLY, Setup.ACTPASS));
+            InviteOptions invite = InviteOptions.create().body("multipart/mixed;boundary=b1", body)
+                    .header("Accept-Contact", "*;+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.largemsg\"");
+            assertEquals(421, alice.invite(adHoc, invite).status(), "RFC 5366 asks for Require");
+
+            SipCall call = alice.invite(adHoc, invite.header("Require", "recipient-list-invite"));
+            assertEquals(200, call.status());
+            aliceMedia.answered(call.body());
+            SipCall atBob = bob.awaitCall(10, TimeUnit.SECONDS);
+            assertNotNull(atBob);
+            assertTrue(atBob.invite().getHeader("From").toString().contains("sip:alice@"), "from the sender");
+            byte[] message = new byte[1_000_000];
+            new Random(9).nextBytes(message);
+            DeliveryResult sent = aliceMedia.session.send(OutgoingMessage.of("application/octet-stream", message))
+                    .result().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertTrue(sent.isSuccess(), sent.toString());
+            assertEquals(200, call.bye().getStatusCode());
+            assertArrayEquals(message, bobMedia.next().body(), "Bob's copy");
+            assertArrayEquals(message, carolMedia.next().body(), "Carol's copy");
             awaitReleased(core);
         }
     }

@@ -110,7 +110,8 @@ public class AdHocMessageHandler {
         return settings.addressOf(policy.adHocUser());
     }
 
-    private static List<String> recipients(RecipientListMessage listed, String sender) {
+    /** The listed recipients in canonical form, each once, without the sender (RFC 5365 sec 4). */
+    static List<String> recipients(RecipientListMessage listed, String sender) {
         Set<String> recipients = new LinkedHashSet<>();
         for (ResourceEntry entry : listed.recipients().entries()) {
             try {

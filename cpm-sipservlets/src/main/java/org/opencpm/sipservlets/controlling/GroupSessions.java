@@ -7,12 +7,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.opencpm.authentication.CredentialsSource;
+import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.group.Authorization;
 import org.opencpm.group.Group;
 import org.opencpm.group.GroupMember;
 import org.opencpm.group.GroupService;
+import org.opencpm.message.multipart.MultipartMixed;
+import org.opencpm.message.resourcelists.RecipientListMessage;
+import org.opencpm.message.resourcelists.ResourceListFormatException;
 import org.opencpm.msrp.api.MsrpConnector;
+import org.opencpm.participating.BadMessageException;
+import org.opencpm.sip.api.SipServletRequest;
+import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.participating.MessageReader;
 import org.opencpm.sipservlets.participating.TerminatingSessions;
 import org.opencpm.sipservlets.session.Caller;
 import org.opencpm.sipservlets.session.Invitation;
@@ -28,6 +36,9 @@ import org.opencpm.sipservlets.session.SessionPolicy;
 @ApplicationScoped
 public class GroupSessions {
 
+    /** RFC 5366 sec 9: an INVITE to a URI list asks for the service by this option tag. */
+    public static final String LIST_OPTION_TAG = "recipient-list-invite";
+
     private static final Logger LOG = Logger.getLogger(GroupSessions.class.getName());
 
     private GroupService groups;
@@ -36,13 +47,16 @@ public class GroupSessions {
     private MsrpConnector msrp;
     private Supplier<SessionPolicy> policy;
     private TerminatingSessions terminating;
+    private ControllingPolicy controlling;
 
     protected GroupSessions() {
     }
 
     @Inject
     public GroupSessions(GroupService groups, CredentialsSource users, CoreSettings settings, MsrpConnector msrp,
-                         Supplier<SessionPolicy> policy, TerminatingSessions terminating) {
+                         Supplier<SessionPolicy> policy, TerminatingSessions terminating,
+                         ControllingPolicy controlling) {
+        this.controlling = controlling;
         this.groups = groups;
         this.users = users;
         this.settings = settings;
@@ -53,6 +67,68 @@ public class GroupSessions {
 
     public Optional<Group> groupAt(String address) {
         return groups.find(address);
+    }
+
+    /** Whether {@code user} (a Request-URI user part of the home domain) names the CF's ad-hoc address. */
+    public boolean isAdHocAddress(String user) {
+        return controlling.adHocUser().equalsIgnoreCase(user);
+    }
+
+    /**
+     * Reads an INVITE to an ad-hoc list (RFC 5366): its recipients and its SDP offer, the parts of a
+     * {@code multipart/mixed} body; empty once the request was answered with what is wrong (421 without the
+     * option tag, 415, 400, 413 for a list over {@code opencpm.cf.ad-hoc-max-recipients}).
+     */
+    public Optional<RecipientListMessage> readList(SipServletRequest request, String sender) {
+        if (!MessageReader.requiredOptionTags(request).contains(LIST_OPTION_TAG)) {
+            SipServletResponse needed = request.createResponse(421, "Extension Required");
+            needed.setHeader("Require", LIST_OPTION_TAG);
+            needed.send();
+            return Optional.empty();
+        }
+        String type = request.getContentType();
+        if (type == null || !MultipartMixed.MEDIA_TYPE.equals(MultipartMixed.bareValue(type))) {
+            SipServletResponse bad = request.createResponse(415, "Unsupported Media Type (a recipient list comes as "
+                    + MultipartMixed.MEDIA_TYPE + ")");
+            bad.setHeader("Accept", MultipartMixed.MEDIA_TYPE);
+            bad.send();
+            return Optional.empty();
+        }
+        try {
+            RecipientListMessage listed = RecipientListMessage.parse(type, request.getRawContent(),
+                    controlling.maxAdHocRecipients());
+            AdHocMessageHandler.recipients(listed, sender); // checked here, so a bad list is the sender's 400
+            return Optional.of(listed);
+        } catch (ResourceListFormatException e) {
+            int status = e.overLimit() ? 413 : 400;
+            request.createResponse(status, (status == 413 ? "Request Entity Too Large (" : "Bad Request (")
+                    + e.getMessage() + ")").send();
+        } catch (BadMessageException e) {
+            request.createResponse(e.status(), e.reasonPhrase()).send();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A large message or file to an ad-hoc list (SD 5.2.2.1.5, 5.2.4.3): each listed user of this domain but the
+     * sender is invited through their own PF B, with the sender as From, and the chunks fanned out as for a group.
+     */
+    public void takeList(Caller caller, RecipientListMessage listed) {
+        Invitation invitation = caller.invitation();
+        if (invitation.kind() == ServiceKind.CHAT) {
+            caller.refuse(488, "Not Acceptable Here (ad-hoc group chat sessions are not offered yet)");
+            return;
+        }
+        List<String> members = AdHocMessageHandler.recipients(listed, invitation.senderIdentity()).stream()
+                .filter(address -> settings.homeUserOf(address, users).isPresent())
+                .toList();
+        if (members.isEmpty()) {
+            caller.refuse(404, "Not Found (no listed recipient is reachable)");
+            return;
+        }
+        LOG.fine(() -> invitation.kind() + " to an ad-hoc list of " + members.size());
+        new GroupFanOut(msrp, policy.get(), caller, "<" + invitation.senderIdentity() + ">", members,
+                terminating::take).start();
     }
 
     /** An invitation for {@code group}, from the sender's originating PF. */

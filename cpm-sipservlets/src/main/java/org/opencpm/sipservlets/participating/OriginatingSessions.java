@@ -3,13 +3,13 @@ package org.opencpm.sipservlets.participating;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sip.address.SipURI;
 import org.opencpm.authentication.CredentialsSource;
 import org.opencpm.group.Group;
+import org.opencpm.message.resourcelists.RecipientListMessage;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.msrp.sdp.MsrpMedia;
 import org.opencpm.msrp.sdp.SdpFormatException;
@@ -78,23 +78,33 @@ public class OriginatingSessions {
             request.createResponse(403, "Forbidden (From is not the authenticated user)").send();
             return;
         }
-        List<String> required = MessageReader.requiredOptionTags(request);
+        String targetUser = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+        boolean toList = targetUser != null && groupSessions.isAdHocAddress(targetUser);
+        List<String> required = MessageReader.requiredOptionTags(request).stream()
+                .filter(tag -> !(toList && tag.equals(GroupSessions.LIST_OPTION_TAG))).toList();
         if (!required.isEmpty()) {
             SipServletResponse bad = request.createResponse(420, "Bad Extension"); // RFC 3261 8.2.2.3
             bad.setHeader("Unsupported", String.join(", ", required));
             bad.send();
             return;
         }
-        String targetUser = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
-        Optional<String> target = targetUser == null ? Optional.empty()
+        Optional<String> target = targetUser == null || toList ? Optional.empty()
                 : settings.homeUserOf(settings.addressOf(targetUser), users);
-        Optional<Group> group = target.isPresent() || targetUser == null ? Optional.empty()
+        Optional<Group> group = target.isPresent() || targetUser == null || toList ? Optional.empty()
                 : groupSessions.groupAt(settings.addressOf(targetUser));
-        if (target.isEmpty() && group.isEmpty()) {
+        if (target.isEmpty() && group.isEmpty() && !toList) {
             request.createResponse(404, "Not Found (no such user or group)").send();
             return;
         }
-        Optional<SessionDescription> offer = offerOf(request);
+        // An INVITE to an ad-hoc list carries its recipients beside the offer (RFC 5366).
+        Optional<RecipientListMessage> list = toList ? groupSessions.readList(request, senderAddress)
+                : Optional.empty();
+        if (toList && list.isEmpty()) {
+            return;
+        }
+        Optional<SessionDescription> offer = list.isPresent()
+                ? offerOf(request, list.get().innerContentType(), list.get().innerBody())
+                : offerOf(request, request.getContentType(), request.getRawContent());
         if (offer.isEmpty()) {
             return;
         }
@@ -122,12 +132,14 @@ public class OriginatingSessions {
             return;
         }
         SessionChain chain = new SessionChain(request.getApplicationSession(), sip.getTimerService());
-        String targetAddress = target.map(settings::addressOf).orElseGet(() -> group.get().address());
+        String targetAddress = target.map(settings::addressOf)
+                .orElseGet(() -> group.map(Group::address).orElseGet(() -> settings.addressOf(targetUser)));
         Invitation invitation = new Invitation(chain, offer.get(), kind, request.getFrom().toString(), senderAddress,
                 targetAddress, SessionLimits.withoutSessionHeaders(headers));
         LOG.fine(() -> kind + " from " + senderAddress + " to " + targetAddress);
         // The next function: the invited user's terminating PF, or the CF of the group (SD 5.2.2.1.5).
         InternalHop next = group.isPresent() ? new InternalHop(c -> groupSessions.take(c, group.get()))
+                : list.isPresent() ? new InternalHop(c -> groupSessions.takeList(c, list.get()))
                 : new InternalHop(terminating::take);
         synchronized (chain.lock()) {
             SipCaller caller = new SipCaller(request, invitation);
@@ -135,10 +147,9 @@ public class OriginatingSessions {
         }
     }
 
-    /** The SDP offer of an INVITE, or empty once the request was answered 415 or 400. */
-    static Optional<SessionDescription> offerOf(SipServletRequest request) {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/sdp")) {
+    /** The SDP offer of an INVITE (its body, or its offer part), or empty once the request was answered 415/400. */
+    static Optional<SessionDescription> offerOf(SipServletRequest request, String contentType, byte[] body) {
+        if (!MediaOffers.isSdp(contentType)) {
             // RFC 3261 section 13.2.1: the offer comes with the INVITE here; no offerless INVITE is taken.
             SipServletResponse bad = request.createResponse(415, "Unsupported Media Type (an SDP offer is needed)");
             bad.setHeader("Accept", "application/sdp");
@@ -146,7 +157,7 @@ public class OriginatingSessions {
             return Optional.empty();
         }
         try {
-            return Optional.of(SessionDescription.parse(request.getRawContent()));
+            return Optional.of(SessionDescription.parse(body));
         } catch (SdpFormatException e) {
             request.createResponse(400, "Bad Request (" + e.getMessage() + ")").send();
             return Optional.empty();

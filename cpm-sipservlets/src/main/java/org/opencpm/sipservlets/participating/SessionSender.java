@@ -12,6 +12,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpm.message.multipart.MultipartMixed;
 import org.opencpm.msrp.api.CloseReason;
 import org.opencpm.msrp.api.ConnectRole;
 import org.opencpm.msrp.api.DeliveryResult;
@@ -117,7 +118,7 @@ public class SessionSender {
                     describe(media, file.get());
                 } else {
                     kind = ServiceKind.LARGE_MESSAGE;
-                    media.acceptTypes(List.of(baseType(message.contentType()))).maxSize(message.body().length);
+                    media.acceptTypes(List.of(MultipartMixed.bareValue(message.contentType()))).maxSize(message.body().length);
                 }
             } catch (IllegalArgumentException e) {
                 LOG.log(Level.WARNING, "a kept file for " + message.recipientAddress() + " is not readable", e);
@@ -138,7 +139,7 @@ public class SessionSender {
          */
         private void describe(MsrpMedia.Builder media, KeptFileTransfer kept) {
             Map<String, String> a = kept.fileAttributes();
-            media.acceptTypes(List.of(baseType(kept.contentType())))
+            media.acceptTypes(List.of(MultipartMixed.bareValue(kept.contentType())))
                     .fileTransferId(UUID.randomUUID().toString().replace("-", ""));
             Optional.ofNullable(a.get("file-selector")).map(FileSelector::parse).ifPresent(media::fileSelector);
             Optional.ofNullable(a.get("file-icon")).ifPresent(media::fileIcon);
@@ -247,9 +248,5 @@ public class SessionSender {
                 }
             }
         }
-    }
-
-    private static String baseType(String contentType) {
-        return contentType.split(";")[0].trim();
     }
 }

@@ -3,6 +3,7 @@ package org.opencpm.sipservlets.session;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.opencpm.message.multipart.MultipartMixed;
 import org.opencpm.msrp.api.ConnectRole;
 import org.opencpm.msrp.codec.MsrpUri;
 import org.opencpm.msrp.sdp.MsrpMedia;
@@ -91,5 +92,10 @@ public final class MediaOffers {
     /** The setup of an answer (RFC 4145 sec 4.1), the variant deciding only when the offer lets it. */
     public static Optional<Setup> answerSetup(MsrpMedia offer, LinkEstablishment links) {
         return Setup.answerTo(offer.setup(), links.whenActpass());
+    }
+
+    /** Whether a Content-Type value is SDP's, whatever its parameters and case. */
+    public static boolean isSdp(String contentType) {
+        return contentType != null && MultipartMixed.bareValue(contentType).equals("application/sdp");
     }
 }

@@ -103,7 +103,7 @@ abstract class SipLeg implements Leg {
             request.createResponse(491, "Request Pending").send(); // RFC 3261 section 14.2
             return;
         }
-        if (!SDP.equalsIgnoreCase(baseType(request.getContentType()))) {
+        if (!MediaOffers.isSdp(request.getContentType())) {
             SipServletResponse bad = request.createResponse(415, "Unsupported Media Type");
             bad.setHeader("Accept", SDP);
             bad.send();
@@ -159,13 +159,5 @@ abstract class SipLeg implements Leg {
         if (pending != null && !pending.isCommitted()) {
             pending.createResponse(status, reason).send();
         }
-    }
-
-    static String baseType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
 }
