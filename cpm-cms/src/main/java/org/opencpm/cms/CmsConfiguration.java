@@ -126,12 +126,15 @@ final class CmsConfiguration {
                   </mailrepositories>
                 </mailrepositorystore>
                 """);
+        // The administrator may authenticate as any existing user (SASL PLAIN authorization identity): how the
+        // server components write into users' folders (james-facts.md); none without a password.
         files.put("usersrepository.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <usersrepository name="LocalUsers">
                   <enableVirtualHosting>true</enableVirtualHosting>
-                </usersrepository>
-                """);
+                %s</usersrepository>
+                """.formatted(s.hasAdministrator()
+                        ? "  <administratorId>" + xml(s.administrator()) + "</administratorId>\n" : ""));
         files.put("domainlist.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <domainlist>

@@ -40,15 +40,17 @@ public final class CmsServer {
         this.store = new JpaStoreModule(settings);
         this.james = GuiceJamesServer
                 .forConfiguration(Configuration.builder().workingDirectory(workingDirectory.toFile()).build())
-                .combineWith(modules(store))
-                .overrideWith(binder -> binder.bind(ImapProcessor.class).to(CondstoreImapProcessor.class));
+                .combineWith(modules(store, settings))
+                .overrideWith(binder -> binder.bind(ImapProcessor.class).to(ServerMetadataImapProcessor.class));
     }
 
-    private static Module[] modules(JpaStoreModule store) {
+    private static Module[] modules(JpaStoreModule store, CmsSettings settings) {
         return new Module[] {
             // mailbox layer: events, the store, quotas, users and domains (JpaStoreModule)
             new MailboxModule(), new DefaultEventModule(), new MemoryDeadLetterModule(), store,
             new NaiveDelegationStoreModule(),
+            // the CPM folder model: server annotations (DefaultFolderLocation), the administrator
+            new FolderModelModule(settings),
             // mail processing behind SMTP: an in-memory spool and local delivery
             new MailetProcessingModule(), new DefaultProcessorsConfigurationProviderModule(), new MemoryMailQueueModule(), new RawPostDequeueDecoratorModule(),
             // protocols

@@ -21,9 +21,15 @@ import java.util.regex.Pattern;
  * @param dbUrl          JDBC URL of James' database
  * @param dbUser         its user
  * @param dbPassword     its password
+ * @param administrator  the store's administrator ({@code user@domain}), who may act as any user (AUTHENTICATE
+ *                       PLAIN with the user as authorization identity) and set server annotations
+ * @param administratorPassword its password; empty: no administrator (nobody can act as another user)
+ * @param defaultFolder  the "default" system folder, published as the {@code DefaultFolderLocation} server
+ *                       annotation (OMA CPM SD 5.5.1.1), a mailbox name with James' '.' hierarchy delimiter
  */
 public record CmsSettings(Path dataDirectory, String address, int imapPort, int smtpPort, int webAdminPort,
-                          String domain, String dbUrl, String dbUser, String dbPassword) {
+                          String domain, String dbUrl, String dbUser, String dbPassword,
+                          String administrator, String administratorPassword, String defaultFolder) {
 
     public static final String PREFIX = "opencpm.cms.";
     public static final String DATA = PREFIX + "data";
@@ -35,10 +41,24 @@ public record CmsSettings(Path dataDirectory, String address, int imapPort, int 
     public static final String DB_URL = PREFIX + "db.url";
     public static final String DB_USER = PREFIX + "db.user";
     public static final String DB_PASSWORD = PREFIX + "db.password";
+    public static final String ADMIN = PREFIX + "admin";
+    public static final String ADMIN_PASSWORD = PREFIX + "admin.password";
+    public static final String DEFAULT_FOLDER = PREFIX + "default.folder";
+
+    /**
+     * The administrator unless {@code opencpm.cms.admin} names another: '$' cannot appear in a CPM user name
+     * (org.opencpm.user.UserAddress), so no account provisioned over REST can be, or become, the administrator.
+     */
+    public static final String DEFAULT_ADMIN_LOCAL_PART = "opencpm$admin";
 
     public static final String WEBADMIN_ADDRESS = "127.0.0.1";
 
     private static final Pattern DOMAIN_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?");
+    /** James refuses these in a user name (UsersRepositoryImpl); '@' separates the domain. */
+    private static final Pattern ADMIN_LOCAL_PART = Pattern.compile("[^\\s\\p{Cntrl}\"(),:;<>@\\[\\]\\\\]{1,64}");
+    /** Plain ASCII parts joined by '.', James' hierarchy delimiter: no quoting, wildcards or modified UTF-7. */
+    private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
+    private static final int MAX_FOLDER_LENGTH = 100;
 
     /**
      * H2 2.x reserves VALUE, which James' quota tables use as a column name; the database stays open until the store
@@ -55,6 +75,18 @@ public record CmsSettings(Path dataDirectory, String address, int imapPort, int 
         }
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException(DB_URL + " must be an H2 (jdbc:h2:) or PostgreSQL (jdbc:postgresql:) URL");
+        }
+        int at = administrator.lastIndexOf('@');
+        if (at < 0 || !ADMIN_LOCAL_PART.matcher(administrator.substring(0, at)).matches()
+                || !administrator.substring(at + 1).equals(domain)) {
+            throw new IllegalArgumentException(ADMIN + " must be user@" + domain
+                    + " with a user part James accepts: '" + administrator + "'");
+        }
+        if (defaultFolder.length() > MAX_FOLDER_LENGTH || !FOLDER.matcher(defaultFolder).matches()
+                || defaultFolder.equalsIgnoreCase("INBOX")) {
+            throw new IllegalArgumentException(DEFAULT_FOLDER + " must be at most " + MAX_FOLDER_LENGTH
+                    + " characters of letters, digits, - and _ in parts joined by '.', and not INBOX: '"
+                    + defaultFolder + "'");
         }
         try {
             InetAddress.getByName(address);
@@ -81,7 +113,15 @@ public record CmsSettings(Path dataDirectory, String address, int imapPort, int 
                 domain,
                 value(properties, DB_URL, h2),
                 value(properties, DB_USER, "sa"),
-                value(properties, DB_PASSWORD, ""));
+                value(properties, DB_PASSWORD, ""),
+                value(properties, ADMIN, DEFAULT_ADMIN_LOCAL_PART + "@" + domain),
+                value(properties, ADMIN_PASSWORD, ""),
+                value(properties, DEFAULT_FOLDER, "Default"));
+    }
+
+    /** Whether an administrator is configured (it has a password). */
+    public boolean hasAdministrator() {
+        return !administratorPassword.isEmpty();
     }
 
     /** The JDBC driver of {@link #dbUrl()}. */

@@ -1,10 +1,12 @@
 package org.opencpm.cms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,36 @@ class CmsSettingsTest {
         assertEquals("example.com", s.domain(), "the CPM domain, lower-cased, unless opencpm.cms.domain says otherwise");
         assertEquals("jdbc:h2:file:/var/cms/db/james;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE", s.dbUrl());
         assertEquals("org.h2.Driver", s.dbDriver());
+        assertEquals("Default", s.defaultFolder());
+        assertEquals("opencpm$admin@example.com", s.administrator());
+        assertFalse(s.hasAdministrator(), "no administrator without a password");
+        assertFalse(CmsConfiguration.files(s).get("usersrepository.xml").contains("administratorId"));
+    }
+
+    @Test
+    void anAdministratorWithAPasswordIsJamesAdministrator() {
+        CmsSettings s = CmsSettings.from(Map.of("opencpm.cms.domain", "cms.test",
+                "opencpm.cms.admin.password", "secret")::get);
+        assertTrue(s.hasAdministrator());
+        assertTrue(CmsConfiguration.files(s).get("usersrepository.xml")
+                .contains("<administratorId>opencpm$admin@cms.test</administratorId>"));
+    }
+
+    @Test
+    void theAdministratorAndTheDefaultFolderAreChecked() {
+        for (String admin : List.of("root@other.test", "a b@cms.test", "a\r\nb@cms.test", "x\"@cms.test", "@cms.test",
+                "noat")) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> CmsSettings.from(Map.of(
+                    "opencpm.cms.domain", "cms.test", "opencpm.cms.admin", admin)::get)).getMessage()
+                    .contains("opencpm.cms.admin"), admin);
+        }
+        assertEquals("CPM.Default", CmsSettings.from(Map.of("opencpm.cms.default.folder", "CPM.Default")::get)
+                .defaultFolder());
+        for (String folder : List.of("inbox", "a..b", ".a", "a.", "a/b", "a b", "a%", "#user", "é", "x".repeat(101))) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> CmsSettings.from(Map.of(
+                    "opencpm.cms.default.folder", folder)::get)).getMessage().contains("opencpm.cms.default.folder"),
+                    folder);
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ class CmsStoreTest {
 
     private static final String DOMAIN = "cms.test";
     private static final String ALICE = "alice@" + DOMAIN;
+    private static final String ADMIN = "opencpm$admin@" + DOMAIN;
+    private static final String DEFAULT_FOLDER_LOCATION = "/shared/vendor/oma/cpm/DefaultFolderLocation";
     private static final String MESSAGE = "From: bob@cms.test\r\nTo: alice@cms.test\r\nSubject: kept\r\n"
             + "Conversation-ID: f81d4fae-7dec-11d0-a765-00a0c91e6bf6\r\nContent-Type: text/plain\r\n\r\nHello Alice\r\n";
 
@@ -38,7 +40,8 @@ class CmsStoreTest {
 
     @BeforeAll
     void start() throws Exception {
-        cms = CmsProcess.onFreePorts(data, DOMAIN);
+        cms = CmsProcess.onFreePorts(data, DOMAIN).property("opencpm.cms.admin.password", "admin-secret")
+                .property("opencpm.cms.default.folder", "CPM.Default");
         cms.start();
         assertEquals(204, cms.webAdmin("PUT", "/users/" + ALICE + "?force", "{\"password\":\"alice-secret\"}")
                 .statusCode());
@@ -71,6 +74,57 @@ class CmsStoreTest {
 
     @Test
     @Order(2)
+    void theDefaultFolderLocationIsAServerAnnotationEveryUserReads() throws Exception {
+        try (ImapTestClient imap = imap()) {
+            assertFalse(imap.command("GETMETADATA \"\" " + DEFAULT_FOLDER_LOCATION).ok(), "not before login");
+            assertTrue(imap.login(ALICE, "alice-secret").ok());
+            ImapTestClient.Response location = imap.command("GETMETADATA \"\" " + DEFAULT_FOLDER_LOCATION);
+            assertTrue(location.ok(), location.toString());
+            // James writes entry names lower-case, as for its mailbox annotations
+            assertEquals(List.of("* METADATA \"\" (/shared/vendor/oma/cpm/defaultfolderlocation \"CPM.Default\")"),
+                    location.untagged());
+            ImapTestClient.Response below = imap.command("GETMETADATA \"\" (DEPTH infinity) /shared/vendor/oma/cpm");
+            assertTrue(below.toString().contains("\"CPM.Default\""), below.toString());
+            ImapTestClient.Response tooBig = imap.command("GETMETADATA \"\" (MAXSIZE 4) " + DEFAULT_FOLDER_LOCATION);
+            assertTrue(tooBig.untagged().isEmpty() && tooBig.completion().contains("[METADATA LONGENTRIES 11]"),
+                    tooBig.toString());
+            assertTrue(imap.command("GETMETADATA \"\" /shared/comment").untagged().isEmpty(), "no such entry");
+            assertFalse(imap.command("SETMETADATA \"\" (/shared/comment \"mine\")").ok(), "users do not set them");
+            ImapTestClient.Response mailbox = imap.command("GETMETADATA INBOX /shared/comment");
+            assertTrue(mailbox.ok(), "mailbox METADATA is still James': " + mailbox);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theAdministratorSetsServerAnnotationsAndActsAsAUser() throws Exception {
+        try (ImapTestClient admin = imap()) {
+            assertTrue(admin.login(ADMIN, "admin-secret").ok(), "provisioned at start");
+            assertTrue(admin.command("SETMETADATA \"\" (/shared/comment \"OpenCPM store\")").ok());
+            assertFalse(admin.command("SETMETADATA \"\" (/private/comment \"x\")").ok(), "only /shared is kept");
+            assertFalse(admin.command("SETMETADATA \"\" (/shared/comment \"" + "x".repeat(1025) + "\")").ok(),
+                    "values are bounded");
+            assertTrue(admin.command("SETMETADATA \"\" (/shared/vendor/oma/cpm/gone \"1\")").ok());
+            assertTrue(admin.command("SETMETADATA \"\" (/shared/vendor/oma/cpm/gone NIL)").ok());
+            ImapTestClient.Response all = admin.command("GETMETADATA \"\" (DEPTH 1) (/shared/comment /shared/vendor/oma/cpm)");
+            assertTrue(all.toString().contains("/shared/comment \"OpenCPM store\""), all.toString());
+            assertFalse(all.toString().contains("gone"), all.toString());
+        }
+        try (ImapTestClient asAlice = imap()) {
+            assertTrue(asAlice.authenticatePlain(ALICE, ADMIN, "admin-secret").ok(), "the administrator acts as Alice");
+            assertTrue(asAlice.command("CREATE CPM.Default").ok());
+            assertFalse(asAlice.command("SETMETADATA \"\" (/shared/comment \"as alice\")").ok(),
+                    "acting as a user, the administrator has that user's rights");
+        }
+        try (ImapTestClient alice = imap()) {
+            assertTrue(alice.login(ALICE, "alice-secret").ok());
+            ImapTestClient.Response list = alice.command("LIST \"\" \"CPM*\"");
+            assertTrue(list.toString().contains("CPM.Default"), "created in Alice's folders: " + list);
+        }
+    }
+
+    @Test
+    @Order(4)
     void idleTellsOfMessagesAppendedBySomeoneElse() throws Exception {
         try (ImapTestClient watcher = imap(); ImapTestClient writer = imap()) {
             assertTrue(watcher.login(ALICE, "alice-secret").ok());
@@ -86,7 +140,7 @@ class CmsStoreTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void messagesFoldersAndAnnotationsSurviveARestart() throws Exception {
         try (ImapTestClient imap = imap()) {
             assertTrue(imap.login(ALICE, "alice-secret").ok());
@@ -115,11 +169,14 @@ class CmsStoreTest {
             assertTrue(folder.untagged().contains("* 1 EXISTS"), folder.toString());
             ImapTestClient.Response metadata = imap.command("GETMETADATA Conversations /private/vendor/cpm/kind");
             assertTrue(metadata.toString().contains("\"history\""), metadata.toString());
+            ImapTestClient.Response server = imap.command("GETMETADATA \"\" (DEPTH 1) (/shared/comment /shared/vendor/oma/cpm)");
+            assertTrue(server.toString().contains("/shared/comment \"OpenCPM store\"")
+                    && server.toString().contains("\"CPM.Default\""), "server annotations are kept: " + server);
         }
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aRemovedUserCanNoLongerLogIn() throws Exception {
         String carol = "carol@" + DOMAIN;
         assertEquals(204, cms.webAdmin("PUT", "/users/" + carol + "?force", "{\"password\":\"carol-secret\"}")

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ public final class CmsProcess implements AutoCloseable {
     private final int smtpPort;
     private final int webAdminPort;
     private final String domain;
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private Process process;
 
     public CmsProcess(Path data, int imapPort, int smtpPort, int webAdminPort, String domain) {
@@ -61,6 +64,12 @@ public final class CmsProcess implements AutoCloseable {
         return data;
     }
 
+    /** One more {@code -Dname=value} for the store's JVM, from its next start on (e.g. the administrator). */
+    public CmsProcess property(String name, String value) {
+        properties.put(name, value);
+        return this;
+    }
+
     /** Starts the JVM and waits until WebAdmin's health check answers 200 (at most 120 s). */
     public void start() throws Exception {
         Files.createDirectories(data);
@@ -73,8 +82,9 @@ public final class CmsProcess implements AutoCloseable {
                 "-Dopencpm.cms.imap.port=" + imapPort,
                 "-Dopencpm.cms.smtp.port=" + smtpPort,
                 "-Dopencpm.cms.webadmin.port=" + webAdminPort,
-                "-Dopencpm.cms.domain=" + domain,
-                "-cp", classpath, "org.opencpm.cms.CmsServer"));
+                "-Dopencpm.cms.domain=" + domain));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-cp", classpath, "org.opencpm.cms.CmsServer"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("console.log").toFile()))
                 .start();

@@ -63,6 +63,16 @@ public final class ImapTestClient implements AutoCloseable {
         return command("LOGIN " + quote(user) + " " + quote(password));
     }
 
+    /**
+     * {@code AUTHENTICATE PLAIN} with an initial response (RFC 4959): {@code authcid} proves who it is with
+     * {@code password} and asks to act as {@code authzid} (empty: as itself).
+     */
+    public Response authenticatePlain(String authzid, String authcid, String password) throws IOException {
+        String plain = authzid + '\0' + authcid + '\0' + password;
+        return command("AUTHENTICATE PLAIN "
+                + java.util.Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** APPENDs {@code message} (CRLF line ends) to {@code mailbox}. */
     public Response append(String mailbox, String flags, String message) throws IOException {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
