@@ -58,7 +58,11 @@ public record CmsSettings(Path dataDirectory, String address, int imapPort, int 
     private static final Pattern ADMIN_LOCAL_PART = Pattern.compile("[^\\s\\p{Cntrl}\"(),:;<>@\\[\\]\\\\]{1,64}");
     /** Plain ASCII parts joined by '.', James' hierarchy delimiter: no quoting, wildcards or modified UTF-7. */
     private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
-    private static final int MAX_FOLDER_LENGTH = 100;
+    /**
+     * James takes mailbox names of up to 200 characters; the folders the Participating Function names below the
+     * default folder take up to 2 x 80 (org.opencpm.messagestore.folders.CpmFolder).
+     */
+    static final int MAX_FOLDER_LENGTH = 38;
 
     /**
      * H2 2.x reserves VALUE, which James' quota tables use as a column name; the database stays open until the store
