@@ -21,6 +21,8 @@
 #   OPENCPM_CMS_WEBADMIN_PORT  its WebAdmin, 127.0.0.1 only  (-Dopencpm.cms.webadmin.port, default 8000)
 #   OPENCPM_CMS_DATA        its data (H2 database, generated conf/, console.log)
 #                           (default wildfly-config/target/server/standalone/data/cms, beside OpenCPM's own database)
+#   OPENCPM_CMS_ADMIN_PASSWORD  password of the store's administrator, through which WildFly writes into users'
+#                           folders (-Dopencpm.cms.admin.password to both JVMs; default: a new random one per run)
 #   OPENCPM_CMS_JAVA_OPTS   JVM options of the message store (default -Xmx512m)
 #   OPENCPM_CMS_OPTS        more -Dopencpm.cms.* options for it (e.g. the PostgreSQL ones, docs/message-store.md)
 # Extra arguments are passed on to standalone.sh (e.g. ./run.sh -Dopencpm.db.url=jdbc:h2:mem:cpm).
@@ -47,6 +49,9 @@ CMS_IMAP_PORT="${OPENCPM_CMS_IMAP_PORT:-1143}"
 CMS_SMTP_PORT="${OPENCPM_CMS_SMTP_PORT:-1025}"
 CMS_WEBADMIN_PORT="${OPENCPM_CMS_WEBADMIN_PORT:-8000}"
 CMS_DATA="${OPENCPM_CMS_DATA:-$SERVER/standalone/data/cms}"
+CMS_ADMIN_PASSWORD="${OPENCPM_CMS_ADMIN_PASSWORD:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
+CMS_IMAP_HOST="$CMS_ADDRESS"
+[[ "$CMS_IMAP_HOST" == "0.0.0.0" ]] && CMS_IMAP_HOST=127.0.0.1
 CMS_CLASSPATH="$ROOT/cpm-cms/target/cms.classpath"
 CMS_CLASSES="$ROOT/cpm-cms/target/classes"
 CMS_LOG="$CMS_DATA/console.log"
@@ -101,6 +106,9 @@ JAVA_PROPS=(
     "-Djboss.http.port=$HTTP_PORT"
     "-Djboss.socket.binding.port-offset=$PORT_OFFSET"
     "-Dopencpm.cms.webadmin.url=http://127.0.0.1:$CMS_WEBADMIN_PORT"
+    "-Dopencpm.cms.imap.host=$CMS_IMAP_HOST"
+    "-Dopencpm.cms.imap.port=$CMS_IMAP_PORT"
+    "-Dopencpm.cms.admin.password=$CMS_ADMIN_PASSWORD"
 )
 
 # ---------------------------------------------------------------- the message store (before WildFly, which provisions into it)
@@ -111,7 +119,8 @@ cms_lines_before=0
 java ${OPENCPM_CMS_JAVA_OPTS:--Xmx512m} \
     "-Dopencpm.cms.data=$CMS_DATA" "-Dopencpm.cms.address=$CMS_ADDRESS" \
     "-Dopencpm.cms.imap.port=$CMS_IMAP_PORT" "-Dopencpm.cms.smtp.port=$CMS_SMTP_PORT" \
-    "-Dopencpm.cms.webadmin.port=$CMS_WEBADMIN_PORT" "-Dopencpm.cms.domain=$DOMAIN" ${OPENCPM_CMS_OPTS:-} \
+    "-Dopencpm.cms.webadmin.port=$CMS_WEBADMIN_PORT" "-Dopencpm.cms.domain=$DOMAIN" \
+    "-Dopencpm.cms.admin.password=$CMS_ADMIN_PASSWORD" ${OPENCPM_CMS_OPTS:-} \
     -cp "$CMS_CLASSES:$(cat "$CMS_CLASSPATH")" org.opencpm.cms.CmsServer >> "$CMS_LOG" 2>&1 &
 CMS_PID=$!
 echo "$CMS_PID" > "$CMS_PIDFILE"
@@ -246,6 +255,7 @@ cat <<EOF
    Server log   ${SERVER_LOG}
  Message store (Apache James, users provisioned over REST log in with their SIP password)
    IMAP         ${CMS_ADDRESS}:${CMS_IMAP_PORT}  (IDLE, CONDSTORE, QRESYNC, METADATA, UIDPLUS, MOVE; login user@${DOMAIN})
+                CPM folders below the DefaultFolderLocation: GETMETADATA "" /shared/vendor/oma/cpm/DefaultFolderLocation
    SMTP         ${CMS_ADDRESS}:${CMS_SMTP_PORT}  (local delivery only)
    WebAdmin     http://127.0.0.1:${CMS_WEBADMIN_PORT}  (no authentication: loopback only)
    Store log    ${CMS_LOG}
