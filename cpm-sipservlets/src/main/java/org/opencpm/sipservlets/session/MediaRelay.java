@@ -270,16 +270,19 @@ public final class MediaRelay implements CallerEvents {
         });
     }
 
-    /** An MSRP leg closed under the session (peer gone, bridge closed): both dialogs end. */
+    /**
+     * An MSRP leg closed under the session (peer gone, bridge closed): both dialogs end, the lost leg's side at
+     * once, the other side behind what its leg still owes it: what the lost side sent before it went is delivered
+     * (a function upstream that closed its hop right after its BYE, a client gone after its last chunk).
+     */
     private void mediaLost(MsrpSession session, CloseReason reason) {
         if (over || !answered) {
             return;
         }
         LOG.info(() -> name + ": MSRP leg " + session.localUri() + " closed (" + reason + "); ending the session");
-        over = true;
-        caller.bye();
-        callee.bye();
-        release();
+        boolean upLost = session == up;
+        (upLost ? caller : callee).bye();
+        endTowards(upLost ? callee : caller, upLost ? down : up);
     }
 
     private void release() {
