@@ -48,9 +48,11 @@ start_server() {   # start_server [extra -D options for WildFly...]
     trap 'exit 130' INT
     trap 'exit 143' TERM
     log "starting ./run.sh (SIP udp 127.0.0.1:$SIP_PORT, HTTP $HTTP_PORT), log: $OUT/run.log"
-    # The MSRP listener moves with the port offset too, so a benchmark never meets a running dev server.
+    # The MSRP listener and the message store's ports move with the port offset too, so a benchmark never meets
+    # a running dev server (nor another benchmark on another offset).
     OPENCPM_SIP_PORT="$SIP_PORT" OPENCPM_PORT_OFFSET="$PORT_OFFSET" OPENCPM_DOMAIN="$DOMAIN" \
-        OPENCPM_MSRP_PORT="$((2855 + PORT_OFFSET))" \
+        OPENCPM_MSRP_PORT="$((2855 + PORT_OFFSET))" OPENCPM_CMS_IMAP_PORT="$((1143 + PORT_OFFSET))" \
+        OPENCPM_CMS_SMTP_PORT="$((1025 + PORT_OFFSET))" OPENCPM_CMS_WEBADMIN_PORT="$((8000 + PORT_OFFSET))" \
         "$ROOT/run.sh" "$@" >"$OUT/run.log" 2>&1 &
     RUN_PID=$!
     for ((i = 0; i < 300; i++)); do
