@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# OpenCPM MSRP throughput benchmark (issue 5, large message mode, OMA CPM SD 5.2.2.1.5), TCP on 127.0.0.1 only:
+#
+#   alice's client ─MSRP─► PF A ─MSRP─► CF ─MSRP─► PF B ─MSRP─► bob's device      (four real loopback TCP hops)
+#      └─ SIP INVITE sip:bench@opencpm.test (large message, sendonly) ─► OpenCPM ─► INVITE ─► bob's device
+#
+# One large message of SIZE bytes (plus its CPIM headers) goes to the pre-defined group {alice, bob}; bob's device
+# hashes it (SHA-256) as it streams in and checks it against the generated content. Beside it, measured the same
+# way by the same Java program (bench/msrp/MsrpChainBench.java): the same bytes over a plain loopback TCP socket
+# ("raw") and over one direct MSRP hop between two stacks of the connector, no server ("direct"). Timing: from
+# just before the sender hands over its first byte to the moment the receiver has taken in the last one. While the
+# chain relays, `jstat -gc <WildFly pid> JSTAT_MS` samples the server's heap.
+#
+# Steps: build what is missing or stale (mvn -o package, never install); the Java program compiled with javac
+# against the connector's and the SIP test kit's jars (test-jars included) and the dependencies Maven lists;
+# ./run.sh in the background on its own ports and a fresh H2 database under OUT (stopped by the EXIT trap); users
+# alice and bob and the group sip:bench@opencpm.test {alice (owner), bob} over REST; then the program: bob's device
+# registers (SIP over TCP), WARMUP rounds, RUNS measured rounds (each: raw, direct, chain); summary.txt.
+#
+# Environment (all optional):
+#   SIZE=100M         payload bytes of the message (suffix K, M, G: KiB, MiB, GiB); CPIM headers add 164 bytes
+#   RUNS=3            measured rounds; the summary gives the median of each mode
+#   WARMUP=1          rounds before, not counted (JIT of both JVMs)
+#   MODES=raw,direct,chain   which to measure, in this order in each round
+#   JSTAT_MS=100      heap sampling interval (ms)
+#   TIMEOUT=600       seconds one transfer may take
+#   SETTLE=20         seconds of quiet after the server's start (its start-up work would otherwise share the cores)
+#   SIP_PORT=15360  PORT_OFFSET=800 (HTTP 8880, MSRP 3655, message store 1943/1825/8800)
+#   OUT=bench/out/msrp-chain-<date>   summary.txt, runs.csv, bench.log, run.log, the H2 database
+#   JBOSS_JAVA_SIZING  WildFly's heap (default "-Xms64m -Xmx512m"), reaches the server through run.sh
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+SIP_PORT="${SIP_PORT:-15360}"
+PORT_OFFSET="${PORT_OFFSET:-800}"
+SIZE="${SIZE:-100M}"
+RUNS="${RUNS:-3}"
+WARMUP="${WARMUP:-1}"
+MODES="${MODES:-raw,direct,chain}"
+JSTAT_MS="${JSTAT_MS:-100}"
+TIMEOUT="${TIMEOUT:-600}"
+SETTLE="${SETTLE:-20}"
+OUT="${OUT:-$BENCH/out/msrp-chain-$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+# shellcheck source=lib.sh
+source "$BENCH/lib.sh"
+
+case "$SIZE" in
+    *[kK]) BYTES=$((${SIZE%?} * 1024)) ;;
+    *[mM]) BYTES=$((${SIZE%?} * 1024 * 1024)) ;;
+    *[gG]) BYTES=$((${SIZE%?} * 1024 * 1024 * 1024)) ;;
+    *) BYTES="$SIZE" ;;
+esac
+for v in BYTES RUNS WARMUP JSTAT_MS TIMEOUT SETTLE SIP_PORT PORT_OFFSET; do
+    [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number (got '${!v}')"
+done
+((BYTES >= 1 && RUNS >= 1)) || die "SIZE and RUNS must be at least 1"
+[[ "$MODES" =~ ^(raw|direct|chain)(,(raw|direct|chain))*$ ]] || die "MODES: a list of raw, direct, chain"
+command -v javac >/dev/null && command -v jstat >/dev/null || die "javac and jstat (a JDK 17) are needed"
+
+# ---------------------------------------------------------------- build what is missing (package, never install)
+JARS=(cpm-msrp-ra/target/cpm-msrp-ra-0.1.0-SNAPSHOT.jar cpm-msrp-ra/target/cpm-msrp-ra-0.1.0-SNAPSHOT-tests.jar
+      cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT.jar cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT-tests.jar)
+EAR="$ROOT/cpm-ear/target/opencpm.ear"
+stale() {   # like run.sh's needs_build, plus the test kits' jars; run.sh would otherwise run mvn install
+    [[ -f "$EAR" && -f "$ROOT/wildfly-config/target/server/.configured" && -f "$ROOT/cpm-cms/target/cms.classpath" ]] \
+        || return 0
+    local j
+    for j in "${JARS[@]}"; do [[ -f "$ROOT/$j" && "$ROOT/$j" -nt "$ROOT/pom.xml" ]] || return 0; done
+    [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src -type f -newer "$EAR" -print -quit 2>/dev/null)" \
+        || -n "$(find "$ROOT"/cpm-{msrp,sip}-ra/src -type f -newer "$ROOT/${JARS[1]}" -print -quit)" ]]
+}
+if stale; then
+    log "building (mvn -o -q package -DskipTests, the server, the EAR and the test kits) ..."
+    (cd "$ROOT" && timeout 1800 mvn -o -q -B package -DskipTests \
+        -pl cpm-ear,wildfly-config,cpm-cms,cpm-msrp-ra,cpm-sip-ra -am) >"$OUT/build.log" 2>&1 \
+        || { tail -30 "$OUT/build.log" >&2; die "build failed (see $OUT/build.log)"; }
+fi
+CLASSPATH_FILE="$ROOT/cpm-sip-ra/target/bench.classpath"   # cpm-sip-ra's test scope holds cpm-msrp-ra's too
+if [[ ! -f "$CLASSPATH_FILE" || "$ROOT/cpm-sip-ra/pom.xml" -nt "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
+    (cd "$ROOT" && timeout 300 mvn -o -q -B dependency:build-classpath -pl cpm-sip-ra \
+        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath) >"$OUT/classpath.log" 2>&1 \
+        || { cat "$OUT/classpath.log" >&2; die "mvn dependency:build-classpath failed"; }
+fi
+CP=""
+for j in "${JARS[@]}"; do CP+="$ROOT/$j:"; done
+CP+="$(cat "$CLASSPATH_FILE")"
+CLASSES="$OUT/classes"
+mkdir -p "$CLASSES"
+javac -nowarn -d "$CLASSES" -cp "$CP" "$BENCH/msrp/MsrpChainBench.java"
+
+# ---------------------------------------------------------------- the server, the users, the group
+BENCH_PID=""
+TAIL_PID=""
+stop_bench() {   # the EXIT trap: the Java program and its log's tail, then lib.sh's cleanup stops run.sh
+    set +e
+    if [[ -n "$BENCH_PID" ]] && kill -0 "$BENCH_PID" 2>/dev/null; then kill -TERM "$BENCH_PID"; wait "$BENCH_PID"; fi
+    if [[ -n "$TAIL_PID" ]] && kill -0 "$TAIL_PID" 2>/dev/null; then kill -TERM "$TAIL_PID"; wait "$TAIL_PID"; fi
+    cleanup
+}
+trap stop_bench EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+JVM_PID=0
+GC_LOG_FILE="$ROOT/wildfly-config/target/server/standalone/log/gc.log"
+if [[ "$MODES" == *chain* ]]; then
+    # standalone.sh's own GC log (-Xlog:gc*, wall-clock times): the heap before and after every collection.
+    export GC_LOG=true
+    # A fresh database: only this run's users, group and registration.
+    start_server "-Dopencpm.db.url=jdbc:h2:file:$OUT/db/opencpm;DB_CLOSE_ON_EXIT=FALSE"
+    JVM_PID="$(cat "$ROOT/wildfly-config/target/server/standalone/tmp/opencpm-run.pid")"
+    provision alice bob
+    code="$(admin POST /groups "{\"id\":\"bench\",\"owner\":\"alice\",\"displayName\":\"MSRP benchmark\",\
+\"members\":[{\"address\":\"sip:bob@$DOMAIN\"}]}")"
+    [[ "$code" == 201 ]] || die "creating the group: HTTP $code ($(cat "$OUT/last-response.json"))"
+    log "group sip:bench@$DOMAIN {alice (owner), bob}; WildFly pid $JVM_PID"
+    trap stop_bench EXIT   # start_server set lib.sh's cleanup alone
+    log "letting the server settle for ${SETTLE}s after its start ..."
+    sleep "$SETTLE"
+fi
+
+# ---------------------------------------------------------------- the environment, then the measurement
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "command: SIZE=$SIZE RUNS=$RUNS WARMUP=$WARMUP MODES=$MODES JSTAT_MS=$JSTAT_MS bench/msrp-chain.sh"
+    echo "git: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (modified)')"
+    echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    if ((JVM_PID > 0)); then
+        echo "server JVM heap flags: $(tr '\0' '\n' < "/proc/$JVM_PID/cmdline" | grep -E '^-Xm[sx]|^-XX:.*(GC|Heap)' | tr '\n' ' ')"
+        echo "server GC: $(jcmd "$JVM_PID" VM.flags 2>/dev/null | grep -o 'Use[A-Za-z0-9]*GC' | head -1 || echo '?')"
+    fi
+} | tee "$OUT/summary.txt"
+
+log "measuring: $WARMUP warm-up and $RUNS measured rounds of $MODES, $BYTES bytes each ..."
+: >"$OUT/bench.log"
+timeout $(((RUNS + WARMUP) * 3 * TIMEOUT + 120)) java -Xmx256m -cp "$CLASSES:$CP" MsrpChainBench \
+    size="$BYTES" runs="$RUNS" warmup="$WARMUP" modes="$MODES" out="$OUT" domain="$DOMAIN" \
+    group="sip:bench@$DOMAIN" sip-port="$SIP_PORT" http-port="$HTTP_PORT" wildfly-pid="$JVM_PID" \
+    jstat-ms="$JSTAT_MS" clk-tck="$(getconf CLK_TCK)" timeout="$TIMEOUT" gc-log="$GC_LOG_FILE" \
+    >"$OUT/bench.log" 2>&1 &
+BENCH_PID=$!
+tail -f --pid="$BENCH_PID" "$OUT/bench.log" >&2 &
+TAIL_PID=$!
+status=0
+wait "$BENCH_PID" || status=$?
+BENCH_PID=""
+wait "$TAIL_PID" 2>/dev/null || true
+TAIL_PID=""
+[[ "$MODES" == *chain* ]] && { cp "$GC_LOG_FILE"* "$OUT/" 2>/dev/null || true; }
+((status == 0)) || die "the benchmark program failed ($status), see $OUT/bench.log"
+{
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    grep -v '^RESULT' "$OUT/bench.log"
+    echo
+    grep '^RESULT' "$OUT/bench.log" | sed 's/^RESULT //'
+} >> "$OUT/summary.txt"
+log "summary: $OUT/summary.txt"
