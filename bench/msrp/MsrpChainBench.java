@@ -272,9 +272,10 @@ public final class MsrpChainBench {
     }
 
     /** One transfer: its first and last byte on this JVM's nanosecond clock, and when it began by the wall clock. */
-    private record Run(long t0, long t1, long wallStartMillis) {
-        Run(long t0, long t1) {
-            this(t0, t1, System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000);
+    private record Run(long t0, long t1, long wallStartMillis, long[] cpuAtStart, long[] cpuAtEnd) {
+        /** Made right after the last byte came; {@code cpuAtStart} read just before the first was sent. */
+        Run(long t0, long t1, long[] cpuAtStart) throws IOException {
+            this(t0, t1, System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000, cpuAtStart, cpu());
         }
 
         double seconds() {
@@ -316,13 +317,13 @@ public final class MsrpChainBench {
                 InputStream src = content();
                 byte[] buf = new byte[IO_BUFFER];
                 OutputStream os = tx.getOutputStream();
+                long[] cpu0 = cpu();
                 long t0 = System.nanoTime();
                 for (int n; (n = src.read(buf)) > 0; ) {
                     os.write(buf, 0, n);
                 }
                 tx.shutdownOutput();
-                long t1 = rx.await();
-                return new Run(t0, t1);
+                return new Run(t0, rx.await(), cpu0);
             }
         }
     }
@@ -339,14 +340,15 @@ public final class MsrpChainBench {
             b.connect();
             a.setRemote(b.localPath(), ConnectRole.ACTIVE);
             a.connect().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            long[] cpu0 = cpu();
             long t0 = System.nanoTime();
             DeliveryResult sent = a.send(OutgoingMessage.builder("message/cpim", content(), total).build()).result()
                     .toCompletableFuture().get(Long.parseLong(args.getOrDefault("timeout", "600")), TimeUnit.SECONDS);
-            long t1 = rx.hash.await();
+            Run run = new Run(t0, rx.hash.await(), cpu0);
             if (!sent.isSuccess()) {
                 throw new IllegalStateException("direct MSRP send: " + sent);
             }
-            return new Run(t0, t1);
+            return run;
         } finally {
             a.close();
             b.close();
@@ -434,10 +436,11 @@ public final class MsrpChainBench {
             if (atBob == null || rx == null) {
                 throw new IllegalStateException("bob's device was not invited");
             }
+            long[] cpu0 = cpu();
             long t0 = System.nanoTime();
             DeliveryResult sent = a.send(OutgoingMessage.builder("message/cpim", content(), total).build()).result()
                     .toCompletableFuture().get(Long.parseLong(args.getOrDefault("timeout", "600")), TimeUnit.SECONDS);
-            long t1 = rx.hash.await();
+            Run run = new Run(t0, rx.hash.await(), cpu0);
             if (!sent.isSuccess()) {
                 throw new IllegalStateException("alice's send: " + sent);
             }
@@ -450,7 +453,7 @@ public final class MsrpChainBench {
             String health = awaitNoMsrpLeft();
             out.printf(Locale.ROOT, "  %s: INVITE to 200 and alice connected %.1f ms; after BYE the server's MSRP: %s%n",
                     label, (readyAt - inviteAt) / 1e6, health);
-            return new Run(t0, t1);
+            return run;
         }
 
         @Override
@@ -577,16 +580,26 @@ public final class MsrpChainBench {
         return all;
     }
 
-    /** CPU ticks: the whole machine busy (from /proc/stat) and one process (utime + stime). */
-    private static long machineBusyTicks() throws IOException {
+    /**
+     * CPU ticks of the whole machine from /proc/stat: [0] in processes (user, nice, system), [1] in interrupts
+     * (irq, softirq: on loopback, much of TCP's receive path), [2] stolen by the hypervisor.
+     */
+    private static long[] machineTicks() throws IOException {
         String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = 0;
-        for (int i = 1; i < f.length && i <= 8; i++) {
-            if (i != 4 && i != 5) { // idle, iowait
-                busy += Long.parseLong(f[i]);
-            }
-        }
-        return busy;
+        return new long[] {Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]),
+                Long.parseLong(f[6]) + Long.parseLong(f[7]), Long.parseLong(f[8])};
+    }
+
+    private static volatile long serverPid;
+
+    /**
+     * CPU ticks so far: [0] the server JVM, [1] this JVM, then the machine's {@link #machineTicks() in processes,
+     * in interrupts, stolen}.
+     */
+    private static long[] cpu() throws IOException {
+        long[] m = machineTicks();
+        return new long[] {serverPid > 0 ? processTicks(serverPid) : 0, processTicks(ProcessHandle.current().pid()),
+                m[0], m[1], m[2]};
     }
 
     private static long processTicks(long pid) throws IOException {
@@ -605,8 +618,9 @@ public final class MsrpChainBench {
         int interval = Integer.parseInt(args.getOrDefault("jstat-ms", "100"));
         double tick = 1.0 / Integer.parseInt(args.getOrDefault("clk-tck", "100"));
         Path gcLog = args.containsKey("gc-log") ? Path.of(args.get("gc-log")) : null;
-        long self = ProcessHandle.current().pid();
-        csv.add("mode,run,bytes,seconds,mib_per_s,server_cpu_s,bench_cpu_s,other_cpu_s," + HeapFigures.CSV);
+        serverPid = pid;
+        csv.add("mode,run,bytes,seconds,mib_per_s,server_cpu_s,bench_cpu_s,other_processes_cpu_s,interrupts_cpu_s,"
+                + "steal_s," + HeapFigures.CSV);
 
         EmbeddedMsrpStack aStack = EmbeddedMsrpStack.start();
         EmbeddedMsrpStack bStack = EmbeddedMsrpStack.start();
@@ -619,21 +633,26 @@ public final class MsrpChainBench {
             for (int i = -warmup; i < runs; i++) {
                 String label = i < 0 ? "warm-up " + (i + warmup + 1) : "run " + (i + 1);
                 for (String mode : modes) {
-                    long busy0 = machineBusyTicks();
-                    long server0 = pid > 0 ? processTicks(pid) : 0;
-                    long self0 = processTicks(self);
                     Run r = switch (mode) {
                         case "raw" -> rawTcp();
                         case "direct" -> msrpDirect(aStack, bStack);
                         case "chain" -> chain.transfer(label);
                         default -> throw new IllegalArgumentException("mode " + mode);
                     };
-                    double server = pid > 0 ? (processTicks(pid) - server0) * tick : 0;
-                    double bench = (processTicks(self) - self0) * tick;
-                    double other = Math.max(0, (machineBusyTicks() - busy0) * tick - server - bench);
+                    // CPU seconds from the first byte to the last
+                    double[] d = new double[5];
+                    for (int k = 0; k < d.length; k++) {
+                        d[k] = (r.cpuAtEnd()[k] - r.cpuAtStart()[k]) * tick;
+                    }
+                    double server = d[0];
+                    double bench = d[1];
+                    double other = Math.max(0, d[2] - server - bench);
+                    double irq = d[3];
+                    double steal = d[4];
                     double mib = total / 1048576.0 / r.seconds();
                     out.printf(Locale.ROOT, "%-10s %-6s %7.3f s %8.1f MiB/s   CPU s: server %.1f, bench JVM %.1f,"
-                            + " other processes %.1f%n", label, mode, r.seconds(), mib, server, bench, other);
+                            + " other processes %.1f, interrupts %.1f, stolen %.1f%n", label, mode, r.seconds(), mib,
+                            server, bench, other, irq, steal);
                     HeapFigures h = null;
                     if (mode.equals("chain") && heap != null) {
                         Thread.sleep(2L * interval + 200); // a sample after the last byte; the GC log flushed
@@ -642,9 +661,9 @@ public final class MsrpChainBench {
                     }
                     if (i >= 0) {
                         rates.computeIfAbsent(mode, k -> new ArrayList<>()).add(mib);
-                        csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%.2f,%s", mode, i + 1,
-                                total, r.seconds(), mib, server, bench, other, h == null ? HeapFigures.NONE
-                                        : h.csv()));
+                        csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s", mode,
+                                i + 1, total, r.seconds(), mib, server, bench, other, irq, steal,
+                                h == null ? HeapFigures.NONE : h.csv()));
                         if (h != null) {
                             heaps.add(h);
                         }
