@@ -25,6 +25,8 @@
 #   JSTAT_MS=100      heap sampling interval (ms)
 #   TIMEOUT=600       seconds one transfer may take
 #   SETTLE=20         seconds of quiet after the server's start (its start-up work would otherwise share the cores)
+#   JFR=0             1: record the server with Java Flight Recorder (settings=profile) into OUT/server.jfr;
+#                     the profiler costs CPU, so such a run's figures are not comparable
 #   SIP_PORT=15360  PORT_OFFSET=800 (HTTP 8880, MSRP 3655, message store 1943/1825/8800)
 #   OUT=bench/out/msrp-chain-<date>   summary.txt, runs.csv, bench.log, run.log, the H2 database
 #   JBOSS_JAVA_SIZING  WildFly's heap (default "-Xms64m -Xmx512m"), reaches the server through run.sh
@@ -41,6 +43,7 @@ MODES="${MODES:-raw,direct,chain}"
 JSTAT_MS="${JSTAT_MS:-100}"
 TIMEOUT="${TIMEOUT:-600}"
 SETTLE="${SETTLE:-20}"
+JFR="${JFR:-0}"
 OUT="${OUT:-$BENCH/out/msrp-chain-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
@@ -134,6 +137,11 @@ fi
     fi
 } | tee "$OUT/summary.txt"
 
+if [[ "$JFR" == 1 ]] && ((JVM_PID > 0)); then
+    jcmd "$JVM_PID" JFR.start name=bench settings=profile filename="$OUT/server.jfr" >"$OUT/jfr.log" 2>&1 \
+        || die "JFR.start failed (see $OUT/jfr.log)"
+    log "recording the server with JFR into $OUT/server.jfr"
+fi
 log "measuring: $WARMUP warm-up and $RUNS measured rounds of $MODES, $BYTES bytes each ..."
 : >"$OUT/bench.log"
 timeout $(((RUNS + WARMUP) * 3 * TIMEOUT + 120)) java -Xmx256m -cp "$CLASSES:$CP" MsrpChainBench \
@@ -150,6 +158,7 @@ BENCH_PID=""
 wait "$TAIL_PID" 2>/dev/null || true
 TAIL_PID=""
 [[ "$MODES" == *chain* ]] && { cp "$GC_LOG_FILE"* "$OUT/" 2>/dev/null || true; }
+[[ "$JFR" == 1 ]] && ((JVM_PID > 0)) && { jcmd "$JVM_PID" JFR.stop name=bench >>"$OUT/jfr.log" 2>&1 || true; }
 ((status == 0)) || die "the benchmark program failed ($status), see $OUT/bench.log"
 {
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
