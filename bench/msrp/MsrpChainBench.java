@@ -721,8 +721,9 @@ public final class MsrpChainBench {
      * The server's heap during one transfer, MiB. From jstat: used (survivors + eden + old) at the last sample
      * before the first byte; the highest used sampled up to the last byte; the old generation's and the committed
      * heap's highest; the young and full collections in between (its counters); the samples taken. From the GC
-     * log: the highest heap before a collection (the true peak of that cycle) and after one (what survived), and
-     * the pauses.
+     * log: the highest heap before a pause (the true peak of that cycle), the highest after a young, mixed or full
+     * collection (what survived it: live data and what the old generation has not yet had collected), and the
+     * pauses.
      */
     private record HeapFigures(double before, double sampledPeak, double old, double committed, long youngGcs,
                                long fullGcs, long samples, double gcBefore, double gcAfter, double pauseMs) {
@@ -758,7 +759,9 @@ public final class MsrpChainBench {
             for (Collection c : gcs) {
                 if (c.wallMillis() >= r.wallStartMillis() && c.wallMillis() <= r.wallEndMillis()) {
                     gcBefore = Math.max(gcBefore, c.beforeMib());
-                    gcAfter = Math.max(gcAfter, c.afterMib());
+                    if (c.kind().startsWith("Pause Young") || c.kind().startsWith("Pause Full")) {
+                        gcAfter = Math.max(gcAfter, c.afterMib()); // Remark and Cleanup free no young regions
+                    }
                     committed = Math.max(committed, c.committedMib() * 1024.0);
                     pause += c.pauseMs();
                 }
