@@ -124,6 +124,12 @@ if [[ "$MODES" == *chain* ]]; then
     sleep "$SETTLE"
 fi
 
+live_heap() {   # a full collection (System.gc) in the server, then its heap after it in MiB, from the GC log
+    jcmd "$JVM_PID" GC.run >/dev/null 2>&1 || { echo "?"; return 0; }
+    sleep 1
+    grep -h 'Pause Full' "$GC_LOG_FILE" | tail -1 | sed -E 's/.* [0-9]+M->([0-9]+M)\(([0-9]+M)\).*/\1 (heap \2)/'
+}
+
 # ---------------------------------------------------------------- the environment, then the measurement
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -142,6 +148,8 @@ if [[ "$JFR" == 1 ]] && ((JVM_PID > 0)); then
         || die "JFR.start failed (see $OUT/jfr.log)"
     log "recording the server with JFR into $OUT/server.jfr"
 fi
+LIVE_BEFORE=""
+((JVM_PID > 0)) && LIVE_BEFORE="$(live_heap)"
 log "measuring: $WARMUP warm-up and $RUNS measured rounds of $MODES, $BYTES bytes each ..."
 : >"$OUT/bench.log"
 timeout $(((RUNS + WARMUP) * 3 * TIMEOUT + 120)) java -Xmx256m -cp "$CLASSES:$CP" MsrpChainBench \
@@ -157,6 +165,8 @@ wait "$BENCH_PID" || status=$?
 BENCH_PID=""
 wait "$TAIL_PID" 2>/dev/null || true
 TAIL_PID=""
+LIVE_AFTER=""
+((JVM_PID > 0)) && LIVE_AFTER="$(live_heap)"
 [[ "$MODES" == *chain* ]] && { cp "$GC_LOG_FILE"* "$OUT/" 2>/dev/null || true; }
 [[ "$JFR" == 1 ]] && ((JVM_PID > 0)) && { jcmd "$JVM_PID" JFR.stop name=bench >>"$OUT/jfr.log" 2>&1 || true; }
 ((status == 0)) || die "the benchmark program failed ($status), see $OUT/bench.log"
@@ -166,5 +176,8 @@ TAIL_PID=""
     grep -v '^RESULT' "$OUT/bench.log"
     echo
     grep '^RESULT' "$OUT/bench.log" | sed 's/^RESULT //'
+    if [[ -n "$LIVE_BEFORE" ]]; then
+        echo "server heap after a full GC (jcmd GC.run): before the first transfer $LIVE_BEFORE, after the last $LIVE_AFTER"
+    fi
 } >> "$OUT/summary.txt"
 log "summary: $OUT/summary.txt"
