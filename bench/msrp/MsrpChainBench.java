@@ -176,6 +176,8 @@ public final class MsrpChainBench {
         final MessageDigest md;
         long received;
         volatile long lastByteNanos;
+        /** When half the bytes had come: the two halves' times show a transfer slowing down as it goes. */
+        volatile long halfNanos;
         final CompletableFuture<Long> done = new CompletableFuture<>();
 
         HashingReceiver() throws Exception {
@@ -185,6 +187,9 @@ public final class MsrpChainBench {
         void take(ByteBuffer data) {
             received += data.remaining();
             md.update(data);
+            if (halfNanos == 0 && received >= total / 2) {
+                halfNanos = System.nanoTime();
+            }
             if (received == total) {
                 lastByteNanos = System.nanoTime();
             }
@@ -193,6 +198,9 @@ public final class MsrpChainBench {
         void take(byte[] b, int n) {
             received += n;
             md.update(b, 0, n);
+            if (halfNanos == 0 && received >= total / 2) {
+                halfNanos = System.nanoTime();
+            }
             if (received == total) {
                 lastByteNanos = System.nanoTime();
             }
@@ -272,10 +280,16 @@ public final class MsrpChainBench {
     }
 
     /** One transfer: its first and last byte on this JVM's nanosecond clock, and when it began by the wall clock. */
-    private record Run(long t0, long t1, long wallStartMillis, long[] cpuAtStart, long[] cpuAtEnd) {
+    private record Run(long t0, long t1, long half, long wallStartMillis, long[] cpuAtStart, long[] cpuAtEnd) {
         /** Made right after the last byte came; {@code cpuAtStart} read just before the first was sent. */
-        Run(long t0, long t1, long[] cpuAtStart) throws IOException {
-            this(t0, t1, System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000, cpuAtStart, cpu());
+        Run(long t0, HashingReceiver rx, long[] cpuAtStart) throws Exception {
+            this(t0, rx.await(), rx.halfNanos, System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000,
+                    cpuAtStart, cpu());
+        }
+
+        /** The second half's time over the first's. */
+        double halves() {
+            return (double) (t1 - half) / (half - t0);
         }
 
         double seconds() {
@@ -323,7 +337,7 @@ public final class MsrpChainBench {
                     os.write(buf, 0, n);
                 }
                 tx.shutdownOutput();
-                return new Run(t0, rx.await(), cpu0);
+                return new Run(t0, rx, cpu0);
             }
         }
     }
@@ -344,7 +358,7 @@ public final class MsrpChainBench {
             long t0 = System.nanoTime();
             DeliveryResult sent = a.send(OutgoingMessage.builder("message/cpim", content(), total).build()).result()
                     .toCompletableFuture().get(Long.parseLong(args.getOrDefault("timeout", "600")), TimeUnit.SECONDS);
-            Run run = new Run(t0, rx.hash.await(), cpu0);
+            Run run = new Run(t0, rx.hash, cpu0);
             if (!sent.isSuccess()) {
                 throw new IllegalStateException("direct MSRP send: " + sent);
             }
@@ -440,7 +454,7 @@ public final class MsrpChainBench {
             long t0 = System.nanoTime();
             DeliveryResult sent = a.send(OutgoingMessage.builder("message/cpim", content(), total).build()).result()
                     .toCompletableFuture().get(Long.parseLong(args.getOrDefault("timeout", "600")), TimeUnit.SECONDS);
-            Run run = new Run(t0, rx.hash.await(), cpu0);
+            Run run = new Run(t0, rx.hash, cpu0);
             if (!sent.isSuccess()) {
                 throw new IllegalStateException("alice's send: " + sent);
             }
@@ -619,7 +633,7 @@ public final class MsrpChainBench {
         double tick = 1.0 / Integer.parseInt(args.getOrDefault("clk-tck", "100"));
         Path gcLog = args.containsKey("gc-log") ? Path.of(args.get("gc-log")) : null;
         serverPid = pid;
-        csv.add("mode,run,bytes,seconds,mib_per_s,server_cpu_s,bench_cpu_s,other_processes_cpu_s,interrupts_cpu_s,"
+        csv.add("mode,run,bytes,seconds,mib_per_s,second_half_over_first,server_cpu_s,bench_cpu_s,other_processes_cpu_s,interrupts_cpu_s,"
                 + "steal_s," + HeapFigures.CSV);
 
         EmbeddedMsrpStack aStack = EmbeddedMsrpStack.start();
@@ -650,9 +664,9 @@ public final class MsrpChainBench {
                     double irq = d[3];
                     double steal = d[4];
                     double mib = total / 1048576.0 / r.seconds();
-                    out.printf(Locale.ROOT, "%-10s %-6s %7.3f s %8.1f MiB/s   CPU s: server %.1f, bench JVM %.1f,"
-                            + " other processes %.1f, interrupts %.1f, stolen %.1f%n", label, mode, r.seconds(), mib,
-                            server, bench, other, irq, steal);
+                    out.printf(Locale.ROOT, "%-10s %-6s %7.3f s %8.1f MiB/s   2nd half / 1st %.2f   CPU s: server %.1f,"
+                            + " bench JVM %.1f, other processes %.1f, interrupts %.1f, stolen %.1f%n", label, mode,
+                            r.seconds(), mib, r.halves(), server, bench, other, irq, steal);
                     HeapFigures h = null;
                     if (mode.equals("chain") && heap != null) {
                         Thread.sleep(2L * interval + 200); // a sample after the last byte; the GC log flushed
@@ -661,8 +675,8 @@ public final class MsrpChainBench {
                     }
                     if (i >= 0) {
                         rates.computeIfAbsent(mode, k -> new ArrayList<>()).add(mib);
-                        csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s", mode,
-                                i + 1, total, r.seconds(), mib, server, bench, other, irq, steal,
+                        csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.3f,%.2f,%.2f,%.2f,%.2f,%.2f,%s",
+                                mode, i + 1, total, r.seconds(), mib, r.halves(), server, bench, other, irq, steal,
                                 h == null ? HeapFigures.NONE : h.csv()));
                         if (h != null) {
                             heaps.add(h);
