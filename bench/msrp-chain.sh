@@ -60,6 +60,8 @@ for v in BYTES RUNS WARMUP JSTAT_MS TIMEOUT SETTLE SIP_PORT PORT_OFFSET; do
     [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number (got '${!v}')"
 done
 ((BYTES >= 1 && RUNS >= 1)) || die "SIZE and RUNS must be at least 1"
+# The connector's opencpm.msrp.max-message-size (1 GiB) bounds what any hop relays; the CPIM headers come on top.
+((BYTES <= (1 << 30) - 4096)) || die "SIZE must stay under 1 GiB (the MSRP connector's max-message-size)"
 [[ "$MODES" =~ ^(raw|direct|chain)(,(raw|direct|chain))*$ ]] || die "MODES: a list of raw, direct, chain"
 command -v javac >/dev/null && command -v jstat >/dev/null || die "javac and jstat (a JDK 17) are needed"
 
@@ -111,8 +113,10 @@ GC_LOG_FILE="$ROOT/wildfly-config/target/server/standalone/log/gc.log"
 if [[ "$MODES" == *chain* ]]; then
     # standalone.sh's own GC log (-Xlog:gc*, wall-clock times): the heap before and after every collection.
     export GC_LOG=true
-    # A fresh database: only this run's users, group and registration.
-    start_server "-Dopencpm.db.url=jdbc:h2:file:$OUT/db/opencpm;DB_CLOSE_ON_EXIT=FALSE"
+    # A fresh database: only this run's users, group and registration. The offer announces the message's size in
+    # a=max-size, which the PF refuses (488) above opencpm.pf.large-message.max-size (default 16 MiB): raised.
+    start_server "-Dopencpm.db.url=jdbc:h2:file:$OUT/db/opencpm;DB_CLOSE_ON_EXIT=FALSE" \
+        "-Dopencpm.pf.large-message.max-size=$((BYTES + 4096))"
     JVM_PID="$(cat "$ROOT/wildfly-config/target/server/standalone/tmp/opencpm-run.pid")"
     provision alice bob
     code="$(admin POST /groups "{\"id\":\"bench\",\"owner\":\"alice\",\"displayName\":\"MSRP benchmark\",\

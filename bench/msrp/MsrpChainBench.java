@@ -417,13 +417,18 @@ public final class MsrpChainBench {
             return answer.toBytes();
         }
 
-        /** As a CPM client offers a large message (MsrpPeer.offer): send-only, this side opening. */
+        /**
+         * As a CPM client offers a large message (MsrpPeer.offer): send-only, this side opening, its size in
+         * {@code a=max-size} (as the PF's own LargeMessageSender writes it), which the PF checks against
+         * {@code opencpm.pf.large-message.max-size}.
+         */
         private String offer(MsrpSession session) {
             return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                     + "m=message " + session.localUri().effectivePort() + " TCP/MSRP *\r\n"
                     + "a=accept-types:message/cpim application/im-iscomposing+xml text/plain\r\n"
                     + "a=accept-wrapped-types:text/plain message/imdn+xml\r\n"
-                    + "a=path:" + session.localUri() + "\r\na=setup:active\r\na=sendonly\r\n";
+                    + "a=path:" + session.localUri() + "\r\na=setup:active\r\na=sendonly\r\n"
+                    + "a=max-size:" + total + "\r\n";
         }
 
         /** One large message to the group: INVITE, the message, BYE; nothing may stay open at the server. */
