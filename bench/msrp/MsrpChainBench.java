@@ -516,6 +516,7 @@ public final class MsrpChainBench {
     private static final class HeapSampler implements AutoCloseable {
         final List<Sample> samples = new CopyOnWriteArrayList<>();
         final Process process;
+        volatile boolean closing;
 
         HeapSampler(long pid, int intervalMs) throws IOException {
             Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
@@ -555,12 +556,15 @@ public final class MsrpChainBench {
                             cgc < 0 || "-".equals(f.get(cgc)) ? 0 : Long.parseLong(f.get(cgc))));
                 }
             } catch (IOException | RuntimeException e) {
-                System.err.println("jstat: " + e);
+                if (!closing) {
+                    System.err.println("jstat: " + e);
+                }
             }
         }
 
         @Override
         public void close() {
+            closing = true;
             process.destroy();
         }
     }
