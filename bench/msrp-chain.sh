@@ -9,7 +9,9 @@
 # way by the same Java program (bench/msrp/MsrpChainBench.java): the same bytes over a plain loopback TCP socket
 # ("raw") and over one direct MSRP hop between two stacks of the connector, no server ("direct"). Timing: from
 # just before the sender hands over its first byte to the moment the receiver has taken in the last one. While the
-# chain relays, `jstat -gc <WildFly pid> JSTAT_MS` samples the server's heap.
+# chain relays, `jstat -gc <WildFly pid> JSTAT_MS` samples the server's heap, and WildFly's own GC log (GC_LOG=true
+# for standalone.sh) gives the heap before and after every collection; `jcmd GC.run` before the first transfer and
+# after the last gives the live heap either side.
 #
 # Steps: build what is missing or stale (mvn -o package, never install); the Java program compiled with javac
 # against the connector's and the SIP test kit's jars (test-jars included) and the dependencies Maven lists;
@@ -18,7 +20,9 @@
 # registers (SIP over TCP), WARMUP rounds, RUNS measured rounds (each: raw, direct, chain); summary.txt.
 #
 # Environment (all optional):
-#   SIZE=100M         payload bytes of the message (suffix K, M, G: KiB, MiB, GiB); CPIM headers add 164 bytes
+#   SIZE=100M         payload bytes of the message (suffix K, M, G: KiB, MiB, GiB; under 1 GiB); the CPIM headers
+#                     add about 165 bytes. The offer announces the size in a=max-size, and the server is started
+#                     with opencpm.pf.large-message.max-size just above it.
 #   RUNS=3            measured rounds; the summary gives the median of each mode
 #   WARMUP=1          rounds before, not counted (JIT of both JVMs)
 #   MODES=raw,direct,chain   which to measure, in this order in each round
