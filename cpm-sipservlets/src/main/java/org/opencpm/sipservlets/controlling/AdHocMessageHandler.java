@@ -5,13 +5,12 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.opencpm.controlling.ControllingPolicy;
-import org.opencpm.message.multipart.MultipartMixed;
 import org.opencpm.message.resourcelists.RecipientListMessage;
 import org.opencpm.message.resourcelists.ResourceEntry;
-import org.opencpm.message.resourcelists.ResourceListFormatException;
 import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PagerModeLimits;
 import org.opencpm.participating.PayloadInspector;
@@ -58,28 +57,12 @@ public class AdHocMessageHandler {
      * copies are on their way, or the refusal.
      */
     public void distribute(SipServletRequest request, String sender) {
-        // RFC 5365 sec 5: without the option tag the request did not ask for the URI-list service.
-        if (!MessageReader.requiredOptionTags(request).contains(RecipientListMessage.REQUIRE_OPTION_TAG)) {
-            SipServletResponse needed = request.createResponse(421, "Extension Required");
-            needed.setHeader("Require", RecipientListMessage.REQUIRE_OPTION_TAG);
-            needed.send();
+        Optional<RecipientListMessage> read = RecipientListRequests.read(request,
+                RecipientListMessage.REQUIRE_OPTION_TAG, policy.maxAdHocRecipients());
+        if (read.isEmpty()) {
             return;
         }
-        String type = request.getContentType();
-        if (type == null || !MultipartMixed.MEDIA_TYPE.equals(MultipartMixed.bareValue(type))) {
-            MessageReader.refuse(request, new BadMessageException(415, "a recipient list comes as "
-                    + MultipartMixed.MEDIA_TYPE), List.of(MultipartMixed.MEDIA_TYPE));
-            return;
-        }
-        RecipientListMessage listed;
-        try {
-            listed = RecipientListMessage.parse(type, request.getRawContent(), policy.maxAdHocRecipients());
-        } catch (ResourceListFormatException e) {
-            int status = e.overLimit() ? 413 : 400;
-            request.createResponse(status, (status == 413 ? "Request Entity Too Large (" : "Bad Request (")
-                    + e.getMessage() + ")").send();
-            return;
-        }
+        RecipientListMessage listed = read.get();
         if (PagerModeLimits.tooLargeForPagerMode(listed.innerBody().length)) {
             SipServletResponse tooLarge = request.createResponse(413, "Request Entity Too Large");
             tooLarge.setHeader("Warning", PagerModeLimits.warningFor(settings.domain()));

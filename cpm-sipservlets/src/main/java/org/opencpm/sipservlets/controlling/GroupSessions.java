@@ -12,15 +12,11 @@ import org.opencpm.group.Authorization;
 import org.opencpm.group.Group;
 import org.opencpm.group.GroupMember;
 import org.opencpm.group.GroupService;
-import org.opencpm.message.multipart.MultipartMixed;
 import org.opencpm.message.resourcelists.RecipientListMessage;
-import org.opencpm.message.resourcelists.ResourceListFormatException;
 import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.participating.BadMessageException;
 import org.opencpm.sip.api.SipServletRequest;
-import org.opencpm.sip.api.SipServletResponse;
 import org.opencpm.sipservlets.CoreSettings;
-import org.opencpm.sipservlets.participating.MessageReader;
 import org.opencpm.sipservlets.participating.TerminatingSessions;
 import org.opencpm.sipservlets.session.Caller;
 import org.opencpm.sipservlets.session.Invitation;
@@ -80,33 +76,15 @@ public class GroupSessions {
      * option tag, 415, 400, 413 for a list over {@code opencpm.cf.ad-hoc-max-recipients}).
      */
     public Optional<RecipientListMessage> readList(SipServletRequest request, String sender) {
-        if (!MessageReader.requiredOptionTags(request).contains(LIST_OPTION_TAG)) {
-            SipServletResponse needed = request.createResponse(421, "Extension Required");
-            needed.setHeader("Require", LIST_OPTION_TAG);
-            needed.send();
-            return Optional.empty();
-        }
-        String type = request.getContentType();
-        if (type == null || !MultipartMixed.MEDIA_TYPE.equals(MultipartMixed.bareValue(type))) {
-            SipServletResponse bad = request.createResponse(415, "Unsupported Media Type (a recipient list comes as "
-                    + MultipartMixed.MEDIA_TYPE + ")");
-            bad.setHeader("Accept", MultipartMixed.MEDIA_TYPE);
-            bad.send();
-            return Optional.empty();
-        }
+        Optional<RecipientListMessage> listed = RecipientListRequests.read(request, LIST_OPTION_TAG,
+                controlling.maxAdHocRecipients());
         try {
-            RecipientListMessage listed = RecipientListMessage.parse(type, request.getRawContent(),
-                    controlling.maxAdHocRecipients());
-            AdHocMessageHandler.recipients(listed, sender); // checked here, so a bad list is the sender's 400
-            return Optional.of(listed);
-        } catch (ResourceListFormatException e) {
-            int status = e.overLimit() ? 413 : 400;
-            request.createResponse(status, (status == 413 ? "Request Entity Too Large (" : "Bad Request (")
-                    + e.getMessage() + ")").send();
+            listed.ifPresent(list -> AdHocMessageHandler.recipients(list, sender)); // a bad list is the sender's 400
+            return listed;
         } catch (BadMessageException e) {
             request.createResponse(e.status(), e.reasonPhrase()).send();
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /**
