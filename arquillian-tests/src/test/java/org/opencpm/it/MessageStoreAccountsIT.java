@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,9 +39,7 @@ class MessageStoreAccountsIT {
         String login = dora + "@" + TestServer.DOMAIN;
         TestServer.provision(dora, "dora-first-password");
 
-        Path data = Path.of(System.getProperty("it.server.base")).resolveSibling("cms-it-data-" + dora);
-        try (CmsProcess cms = new CmsProcess(data, Integer.getInteger("it.cms.imap.port"),
-                Integer.getInteger("it.cms.smtp.port"), Integer.getInteger("it.cms.webadmin.port"), TestServer.DOMAIN)) {
+        try (CmsProcess cms = TestServer.messageStore(dora)) {
             cms.start();
             await("the account created while the store was down reaches it",
                     () -> cms.webAdmin("HEAD", "/users/" + login, null).statusCode() == 200);

@@ -6,11 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.opencpm.cms.testkit.CmsProcess;
 
 /** Where the server under test listens (ports reserved per run by the build) and how to talk to its admin API. */
 final class TestServer {
@@ -20,6 +22,8 @@ final class TestServer {
     static final int SIP_PORT = Integer.getInteger("it.sip.port");
     static final int HTTP_PORT = Integer.getInteger("it.http.port");
     private static final String ADMIN = System.getProperty("it.admin.user") + ":" + System.getProperty("it.admin.password");
+    /** As arquillian.xml gives the server (opencpm.cms.admin.password). */
+    static final String STORE_ADMIN_PASSWORD = "it-store-admin-secret";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer() {
@@ -76,6 +80,18 @@ final class TestServer {
     static HttpResponse<String> get(String absolutePath) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + HTTP_PORT + absolutePath))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The message store (cpm-cms in a JVM of its own) on the ports the build reserved for it, which the server under
+     * test is told, with the administrator password the server writes with (arquillian.xml); started by the caller,
+     * on a data directory of the test's own beside the server's.
+     */
+    static CmsProcess messageStore(String name) {
+        Path data = Path.of(System.getProperty("it.server.base")).resolveSibling("cms-it-data-" + name);
+        return new CmsProcess(data, Integer.getInteger("it.cms.imap.port"), Integer.getInteger("it.cms.smtp.port"),
+                Integer.getInteger("it.cms.webadmin.port"), DOMAIN)
+                .property("opencpm.cms.admin.password", STORE_ADMIN_PASSWORD);
     }
 
     /** Provisions {@code sip:user@opencpm.test} with the password; fails the test unless the server said 201. */
