@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  * <li>a group conversation history folder is named after the Conversation-ID ({@link #group}), or, for group
  * messages that exist only through interworking with SMS/MMS, after the IWF's interworking number
  * ({@link #interworkedGroup});</li>
- * <li>a group session history folder, inside its group conversation folder, is named after the Contribution-ID of
- * the group session ({@link #session}); it holds the Session Info Object, the chat messages and the Group State
- * Objects.</li>
+ * <li>a session history folder, inside its conversation folder, is named after the Contribution-ID of the session
+ * ({@link #session}); it holds the Session Info Object, the chat messages with their disposition notifications and,
+ * for a group session, the Group State Objects. SD 5.2.1.2 asks for it for group sessions; a 1-1 session gets one
+ * too, inside its 1-1 conversation folder, so that a session's items stay together as they do for groups.</li>
  * </ul>
  * Each level's name is {@link FolderNames#of} its identifier.
  *
  * @param kind  which folder of the model this is
- * @param names the level names below the default folder: one, or two for a group session
+ * @param names the level names below the default folder: one, or two for a session
  */
 public record CpmFolder(Kind kind, List<String> names) {
 
@@ -28,13 +29,13 @@ public record CpmFolder(Kind kind, List<String> names) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+:@;!',=~-]{1," + FolderNames.MAX_LENGTH + "}");
 
     public enum Kind {
-        ONE_TO_ONE_CONVERSATION, GROUP_CONVERSATION, GROUP_SESSION
+        ONE_TO_ONE_CONVERSATION, GROUP_CONVERSATION, SESSION
     }
 
     public CpmFolder {
         names = List.copyOf(names);
-        if (names.size() != (kind == Kind.GROUP_SESSION ? 2 : 1)) {
-            throw new IllegalArgumentException(kind + " has " + (kind == Kind.GROUP_SESSION ? 2 : 1) + " levels");
+        if (names.size() != (kind == Kind.SESSION ? 2 : 1)) {
+            throw new IllegalArgumentException(kind + " has " + (kind == Kind.SESSION ? 2 : 1) + " levels");
         }
         for (String name : names) {
             if (!NAME.matcher(name).matches()) {
@@ -59,17 +60,34 @@ public record CpmFolder(Kind kind, List<String> names) {
     }
 
     /**
-     * The session history folder of the group session {@code contributionId} inside this group conversation folder.
-     * A 1-1 session has none: its Session Info Object goes into the conversation folder (SD 5.5.1.1 item 3e).
+     * The session history folder of the session {@code contributionId} inside this conversation folder.
      *
-     * @throws IllegalStateException on a folder that is not a group conversation folder
+     * @throws IllegalStateException on a session folder: sessions do not nest
      */
     public CpmFolder session(String contributionId) {
-        if (kind != Kind.GROUP_CONVERSATION) {
-            throw new IllegalStateException("session history folders are for group sessions, inside their group "
-                    + "conversation folder (OMA CPM SD 5.5.1.1)");
+        if (kind == Kind.SESSION) {
+            throw new IllegalStateException("session history folders are inside a conversation folder, not inside "
+                    + "another session's (OMA CPM SD 5.2.1.2)");
         }
-        return new CpmFolder(Kind.GROUP_SESSION, List.of(names.get(0), FolderNames.of(contributionId)));
+        return new CpmFolder(Kind.SESSION, List.of(names.get(0), FolderNames.of(contributionId)));
+    }
+
+    /** The folder as one line, {@code KIND:name/name}, for keeping it in a database row ({@link #fromKey}). */
+    public String key() {
+        return kind.name() + ':' + String.join("/", names);
+    }
+
+    /**
+     * The folder {@link #key()} wrote.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static CpmFolder fromKey(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("not a folder key: " + key);
+        }
+        return new CpmFolder(Kind.valueOf(key.substring(0, colon)), List.of(key.substring(colon + 1).split("/", -1)));
     }
 
     /**

@@ -26,7 +26,7 @@ class CpmFolderTest {
     void groupsAreNamedAfterTheConversationIdAndTheirSessionsAfterTheContributionId() {
         CpmFolder group = CpmFolder.group("f81d4fae-7dec-11d0-a765-00a0c91e6bf6");
         CpmFolder session = group.session("abcdef-1234-5678-90ab-cdef01234567");
-        assertEquals(CpmFolder.Kind.GROUP_SESSION, session.kind());
+        assertEquals(CpmFolder.Kind.SESSION, session.kind());
         assertEquals("Default.f81d4fae-7dec-11d0-a765-00a0c91e6bf6.abcdef-1234-5678-90ab-cdef01234567",
                 session.path("Default", '.'));
         assertEquals("CPM/Default/f81d4fae-7dec-11d0-a765-00a0c91e6bf6", group.path("CPM/Default", '/'));
@@ -35,9 +35,23 @@ class CpmFolderTest {
     }
 
     @Test
-    void sessionFoldersAreForGroupSessionsOnly() {
-        assertThrows(IllegalStateException.class, () -> CpmFolder.oneToOne("tel:+15550100").session("c"));
+    void sessionFoldersAreInsideConversationFoldersAndDoNotNest() {
+        CpmFolder oneToOne = CpmFolder.oneToOne("tel:+15550100").session("c");
+        assertEquals(CpmFolder.Kind.SESSION, oneToOne.kind());
+        assertEquals(List.of("tel:+15550100", "c"), oneToOne.names());
         assertThrows(IllegalStateException.class, () -> CpmFolder.group("g").session("c").session("d"));
+    }
+
+    @Test
+    void aFolderKeyGivesTheFolderBackAndNothingElseIsAKey() {
+        for (CpmFolder f : List.of(CpmFolder.oneToOne("sip:bob@example.com"), CpmFolder.group("a/b.c"),
+                CpmFolder.group("g").session("s:1"), CpmFolder.oneToOne("tel:+1").session("x".repeat(300)))) {
+            assertEquals(f, CpmFolder.fromKey(f.key()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> CpmFolder.fromKey("nothing"));
+        assertThrows(IllegalArgumentException.class, () -> CpmFolder.fromKey("SESSION:a"));
+        assertThrows(IllegalArgumentException.class, () -> CpmFolder.fromKey("GROUP_CONVERSATION:a.b"));
+        assertThrows(IllegalArgumentException.class, () -> CpmFolder.fromKey("OTHER:a"));
     }
 
     @Test
@@ -46,7 +60,7 @@ class CpmFolderTest {
                 () -> new CpmFolder(CpmFolder.Kind.GROUP_CONVERSATION, List.of("a.b")));
         assertThrows(IllegalArgumentException.class,
                 () -> new CpmFolder(CpmFolder.Kind.GROUP_CONVERSATION, List.of("a\r\nb")));
-        assertThrows(IllegalArgumentException.class, () -> new CpmFolder(CpmFolder.Kind.GROUP_SESSION, List.of("a")));
+        assertThrows(IllegalArgumentException.class, () -> new CpmFolder(CpmFolder.Kind.SESSION, List.of("a")));
         assertThrows(IllegalArgumentException.class, () -> CpmFolder.oneToOne("no scheme"));
         assertThrows(IllegalArgumentException.class, () -> CpmFolder.oneToOne(" "));
     }
