@@ -1,5 +1,6 @@
 package org.opencpm.messagestore.imap;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,6 +30,8 @@ public final class UserStore implements AutoCloseable {
 
     /** The server annotation of SD 5.5.1.1, as cpm-cms publishes it (its full path: docs/message-store.md). */
     public static final String DEFAULT_FOLDER_LOCATION = "/shared/vendor/oma/cpm/DefaultFolderLocation";
+    /** The keyword of a temporary stored object (OMA CPM SD 5.2.5.3: a handed-over deferred message). */
+    public static final String TEMPORARY = "$CpmTemporary";
     /** A longer location than any configuration gives would not leave room for the folders below it. */
     private static final int MAX_LOCATION_LENGTH = 100;
 
@@ -68,12 +71,26 @@ public final class UserStore implements AutoCloseable {
      * folder holds an object with its {@code Message-ID} already.
      */
     public StoreResult store(CpmFolder folder, StoredObject object) throws MessageStoreException {
+        return store(folder, object, true, false);
+    }
+
+    /**
+     * As {@link #store(CpmFolder, StoredObject)}; without {@code checkFirst} the folder is not searched for the
+     * object first (the caller knows no earlier attempt can have stored it: a search per object would make a burst
+     * into one folder cost as the square of its size). A {@code temporary} object carries the
+     * {@link #TEMPORARY} keyword (a handed-over deferred message, OMA CPM SD 5.2.5.3).
+     */
+    public StoreResult store(CpmFolder folder, StoredObject object, boolean checkFirst, boolean temporary)
+            throws MessageStoreException {
         String mailbox = mailbox(folder);
         try {
             IMAPFolder target = (IMAPFolder) store.getFolder(mailbox);
+            if (temporary) {
+                object.message().setFlags(new Flags(TEMPORARY), true);
+            }
             if (!target.exists()) {
                 create(target);
-            } else {
+            } else if (checkFirst) {
                 OptionalLong stored = find(target, object.messageId());
                 if (stored.isPresent()) {
                     return new StoreResult(mailbox, stored.getAsLong(), true);
@@ -88,6 +105,60 @@ public final class UserStore implements AutoCloseable {
         } catch (MessagingException e) {
             throw new MessageStoreException("storing " + object.kind() + " " + object.messageId() + " into " + user
                     + "'s " + mailbox + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What became of a temporary object whose time is up ({@link #settleTemporary}). */
+    public enum Settled {
+        /** The user had read it: it is a stored object now. */
+        KEPT_READ,
+        /** Unread, and kept as a stored object as the policy says. */
+        KEPT_UNREAD,
+        /** Unread, and discarded as the policy says. */
+        DISCARDED,
+        /** Not in the folder any more (the user deleted or moved it). */
+        GONE
+    }
+
+    /**
+     * Ends the temporary state of the object {@code messageId} in {@code folder} (OMA CPM SD 5.2.5.3 item 3): a
+     * read one (\Seen) becomes a stored object; an unread one is discarded when {@code discardUnread}, else also
+     * becomes a stored object.
+     */
+    public Settled settleTemporary(CpmFolder folder, String messageId, boolean discardUnread)
+            throws MessageStoreException {
+        String mailbox = mailbox(folder);
+        try {
+            IMAPFolder target = (IMAPFolder) store.getFolder(mailbox);
+            if (!target.exists()) {
+                return Settled.GONE;
+            }
+            target.open(Folder.READ_WRITE);
+            try {
+                Message found = null;
+                for (Message m : target.search(new HeaderTerm("Message-ID", messageId))) {
+                    String[] ids = m.getHeader("Message-ID");
+                    if (ids != null && ids.length == 1 && ids[0].trim().equals(messageId)) {
+                        found = m;
+                    }
+                }
+                if (found == null) {
+                    return Settled.GONE;
+                }
+                if (!found.isSet(Flags.Flag.SEEN) && discardUnread) {
+                    found.setFlag(Flags.Flag.DELETED, true);
+                    target.expunge(new Message[] {found}); // UID EXPUNGE: only this one
+                    return Settled.DISCARDED;
+                }
+                Settled settled = found.isSet(Flags.Flag.SEEN) ? Settled.KEPT_READ : Settled.KEPT_UNREAD;
+                found.setFlags(new Flags(TEMPORARY), false);
+                return settled;
+            } finally {
+                target.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new MessageStoreException("settling the temporary object " + messageId + " in " + user + "'s "
+                    + mailbox + " failed: " + e.getMessage(), e);
         }
     }
 

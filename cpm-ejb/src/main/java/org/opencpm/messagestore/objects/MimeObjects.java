@@ -55,8 +55,12 @@ final class MimeObjects {
             m.setHeader("Subject", fold("Subject", encode(subject.length() > MAX_SUBJECT_LENGTH
                     ? subject.substring(0, MAX_SUBJECT_LENGTH) : subject)));
         }
-        m.setHeader("Conversation-ID", header("Conversation-ID", h.conversationId(), MAX_IDENTIFIER_LENGTH));
-        m.setHeader("Contribution-ID", header("Contribution-ID", h.contributionId(), MAX_IDENTIFIER_LENGTH));
+        if (h.conversationId() != null) {
+            m.setHeader("Conversation-ID", header("Conversation-ID", h.conversationId(), MAX_IDENTIFIER_LENGTH));
+        }
+        if (h.contributionId() != null) {
+            m.setHeader("Contribution-ID", header("Contribution-ID", h.contributionId(), MAX_IDENTIFIER_LENGTH));
+        }
         if (h.inReplyToContributionId() != null) {
             m.setHeader("InReplyTo-Contribution-ID",
                     header("InReplyTo-Contribution-ID", h.inReplyToContributionId(), MAX_IDENTIFIER_LENGTH));

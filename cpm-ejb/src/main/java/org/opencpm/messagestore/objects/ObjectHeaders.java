@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param from                     {@code From}: the sender, or the inviting user of a session or file transfer
  * @param to                       {@code To}: the recipients (may be empty)
  * @param date                     {@code Date}: when the message was sent, the session or transfer established
- * @param conversationId           {@code Conversation-ID}
- * @param contributionId           {@code Contribution-ID}
+ * @param conversationId           {@code Conversation-ID}, or null when the message carried none (a client that is
+ *                                 not a CPM client)
+ * @param contributionId           {@code Contribution-ID}, or null likewise
  * @param inReplyToContributionId  {@code InReplyTo-Contribution-ID}, or null
  * @param subject                  {@code Subject}, or null
  * @param direction                {@code Message-Direction} as seen by the store's owner, or null
@@ -41,8 +42,6 @@ public record ObjectHeaders(String from, List<String> to, Instant date, String c
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(conversationId, "conversationId");
-        Objects.requireNonNull(contributionId, "contributionId");
     }
 
     /** The required headers; the optional ones are added with the {@code with...} methods. */
