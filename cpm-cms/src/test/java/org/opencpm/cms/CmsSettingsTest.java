@@ -21,7 +21,7 @@ class CmsSettingsTest {
         assertEquals(1025, s.smtpPort());
         assertEquals("http://127.0.0.1:8000", s.webAdminUrl());
         assertEquals("example.com", s.domain(), "the CPM domain, lower-cased, unless opencpm.cms.domain says otherwise");
-        assertEquals("jdbc:h2:file:/var/cms/db/james;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE", s.dbUrl());
+        assertEquals("jdbc:h2:file:/var/cms/db/james;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", s.dbUrl());
         assertEquals("org.h2.Driver", s.dbDriver());
         assertEquals("Default", s.defaultFolder());
         assertEquals("opencpm$admin@example.com", s.administrator());
