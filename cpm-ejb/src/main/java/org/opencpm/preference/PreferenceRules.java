@@ -44,7 +44,7 @@ public final class PreferenceRules {
         checkActiveProfiles(document.activeProfiles(), profiles);
         return new UserPreferences(document.doNotDisturb(), blacklist, document.rejectAnonymous(),
                 document.messageHandling(), forwardTo, document.deferredDelivery(), document.expiredHandling(),
-                document.multiDevice(), profiles, document.activeProfiles());
+                document.multiDevice(), profiles, document.activeProfiles(), document.recordConversations());
     }
 
     private static List<String> blacklist(List<String> entries) {

@@ -31,7 +31,8 @@ final class StoredPreferences {
                 MessageHandling.valueOf(stored.getMessageHandling()), stored.getForwardTo(),
                 enumOrNull(DeferredDelivery.class, stored.getDeferredDelivery()),
                 enumOrNull(ExpiredHandling.class, stored.getExpiredHandling()),
-                enumOrNull(MultiDevicePolicy.class, stored.getMultiDevice()), profiles, stored.getActiveProfiles());
+                enumOrNull(MultiDevicePolicy.class, stored.getMultiDevice()), profiles, stored.getActiveProfiles(),
+                stored.getRecordConversations());
     }
 
     static void write(UserPreferences preferences, PreferenceDocument stored) {
@@ -42,6 +43,7 @@ final class StoredPreferences {
         stored.setDeferredDelivery(nameOrNull(preferences.deferredDelivery()));
         stored.setExpiredHandling(nameOrNull(preferences.expiredHandling()));
         stored.setMultiDevice(nameOrNull(preferences.multiDevice()));
+        stored.setRecordConversations(preferences.recordConversations());
         stored.replaceBlacklist(preferences.blacklist());
         List<StoredProfile> profiles = new ArrayList<>();
         List<ProfileContentType> contentTypes = new ArrayList<>();

@@ -17,17 +17,35 @@ import java.util.Map;
  * @param profiles          the User Preference Profiles
  * @param activeProfiles    device id ({@code +sip.instance} value, or the contact URI when it has none) to the id
  *                          of its active profile; devices not listed get every message
+ * @param recordConversations whether the user's conversations are recorded into their message store (SD 5.2.1.2),
+ *                          or null for the service provider's choice
  */
 public record UserPreferences(boolean doNotDisturb, List<String> blacklist, boolean rejectAnonymous,
                               MessageHandling messageHandling, String forwardTo, DeferredDelivery deferredDelivery,
                               ExpiredHandling expiredHandling, MultiDevicePolicy multiDevice,
-                              List<PreferenceProfile> profiles, Map<String, String> activeProfiles) {
+                              List<PreferenceProfile> profiles, Map<String, String> activeProfiles,
+                              Boolean recordConversations) {
 
     public UserPreferences {
         blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
         messageHandling = messageHandling == null ? MessageHandling.DELIVER : messageHandling;
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         activeProfiles = activeProfiles == null ? Map.of() : Map.copyOf(activeProfiles);
+    }
+
+    /** A document that leaves recording to the service provider. */
+    public UserPreferences(boolean doNotDisturb, List<String> blacklist, boolean rejectAnonymous,
+                           MessageHandling messageHandling, String forwardTo, DeferredDelivery deferredDelivery,
+                           ExpiredHandling expiredHandling, MultiDevicePolicy multiDevice,
+                           List<PreferenceProfile> profiles, Map<String, String> activeProfiles) {
+        this(doNotDisturb, blacklist, rejectAnonymous, messageHandling, forwardTo, deferredDelivery, expiredHandling,
+                multiDevice, profiles, activeProfiles, null);
+    }
+
+    /** The same document with recording set (null: the service provider's choice). */
+    public UserPreferences withRecordConversations(Boolean record) {
+        return new UserPreferences(doNotDisturb, blacklist, rejectAnonymous, messageHandling, forwardTo,
+                deferredDelivery, expiredHandling, multiDevice, profiles, activeProfiles, record);
     }
 
     /** What a user who never set anything has: deliver everything, provider defaults for the rest. */

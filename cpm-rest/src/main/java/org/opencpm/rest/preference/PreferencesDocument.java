@@ -21,7 +21,8 @@ import org.opencpm.preference.UserPreferences;
  */
 @Schema(name = "Preferences")
 @JsonbPropertyOrder({"doNotDisturb", "blacklist", "rejectAnonymous", "messageHandling", "forwardTo",
-        "deferredDelivery", "expiredHandling", "multiDevice", "profiles", "activeProfiles"})
+        "deferredDelivery", "expiredHandling", "multiDevice", "profiles", "activeProfiles",
+        "recordConversations"})
 public record PreferencesDocument(
         @Schema(description = "Nothing is pushed or notified while set (5.4 A.1)", defaultValue = "false")
         Boolean doNotDisturb,
@@ -47,7 +48,10 @@ public record PreferencesDocument(
         @Schema(description = "Device id (+sip.instance value, or contact URI) to the id of its active profile; "
                 + "devices not listed get every message", example = "{\"urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6\": "
                 + "\"work\"}")
-        Map<String, String> activeProfiles) {
+        Map<String, String> activeProfiles,
+        @Schema(description = "Whether conversations are recorded into the user's message store (OMA CPM SD "
+                + "5.2.1.2); absent for the service provider's choice")
+        Boolean recordConversations) {
 
     /** A User Preference Profile (OMA CPM SD 5.4, 5.2.2.1.3 note 4). */
     @Schema(name = "PreferenceProfile", requiredProperties = {"id", "displayName"})
@@ -76,7 +80,7 @@ public record PreferencesDocument(
         return new PreferencesDocument(preferences.doNotDisturb(), preferences.blacklist(),
                 preferences.rejectAnonymous(), preferences.messageHandling(), preferences.forwardTo(),
                 preferences.deferredDelivery(), preferences.expiredHandling(), preferences.multiDevice(), profiles,
-                new TreeMap<>(preferences.activeProfiles()));
+                new TreeMap<>(preferences.activeProfiles()), preferences.recordConversations());
     }
 
     /**
@@ -99,7 +103,7 @@ public record PreferencesDocument(
         }
         return new UserPreferences(Boolean.TRUE.equals(doNotDisturb), entries("blacklist", blacklist),
                 Boolean.TRUE.equals(rejectAnonymous), messageHandling, forwardTo, deferredDelivery, expiredHandling,
-                multiDevice, domainProfiles, activeProfiles);
+                multiDevice, domainProfiles, activeProfiles, recordConversations);
     }
 
     private static List<String> entries(String path, List<String> values) {

@@ -28,6 +28,7 @@ final class PreferencesTag {
         value(encoding, preferences.deferredDelivery());
         value(encoding, preferences.expiredHandling());
         value(encoding, preferences.multiDevice());
+        value(encoding, preferences.recordConversations());
         value(encoding, preferences.profiles().size());
         for (PreferenceProfile profile : preferences.profiles()) {
             value(encoding, profile.id());

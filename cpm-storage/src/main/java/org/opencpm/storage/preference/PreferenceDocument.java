@@ -57,6 +57,10 @@ public class PreferenceDocument {
     @Column(name = "multi_device", length = MAX_SETTING_LENGTH)
     private String multiDevice;
 
+    /** Null: the service provider's choice. */
+    @Column(name = "record_conversations")
+    private Boolean recordConversations;
+
     @ElementCollection
     @CollectionTable(name = "cpm_pref_blacklist", joinColumns = @JoinColumn(name = "username"))
     @OrderColumn(name = "entry_index")
@@ -184,5 +188,13 @@ public class PreferenceDocument {
     public void replaceActiveProfiles(Map<String, String> deviceProfiles) {
         activeProfiles.clear();
         activeProfiles.putAll(deviceProfiles);
+    }
+
+    public Boolean getRecordConversations() {
+        return recordConversations;
+    }
+
+    public void setRecordConversations(Boolean recordConversations) {
+        this.recordConversations = recordConversations;
     }
 }
