@@ -10,6 +10,7 @@ import org.opencpm.authentication.DigestAuthenticator;
 import org.opencpm.controlling.ControllingPolicy;
 import org.opencpm.deferral.DeferralPolicy;
 import org.opencpm.participating.ServiceProviderPolicy;
+import org.opencpm.recording.RecordingPolicy;
 import org.opencpm.user.HomeDomain;
 
 /** Producers of the shared, immutable objects (singletons: they are final and need no proxy). */
@@ -45,6 +46,13 @@ public class CoreProducers {
     @Singleton
     DeferralPolicy deferralPolicy() {
         return DeferralPolicy.fromSystemProperties();
+    }
+
+    /** Read once at deployment, like the other policies. */
+    @Produces
+    @Singleton
+    RecordingPolicy recordingPolicy() {
+        return RecordingPolicy.from(PolicyProperties.system());
     }
 
     @Produces

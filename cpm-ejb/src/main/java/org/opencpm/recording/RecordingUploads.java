@@ -1,0 +1,134 @@
+package org.opencpm.recording;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.opencpm.messagestore.folders.CpmFolder;
+import org.opencpm.messagestore.imap.MessageStoreException;
+import org.opencpm.messagestore.imap.MessageStoreWriter;
+import org.opencpm.messagestore.imap.StoreResult;
+import org.opencpm.messagestore.imap.UnknownStoreUserException;
+import org.opencpm.messagestore.imap.UserStore;
+import org.opencpm.storage.recording.RecordingEntry;
+
+/**
+ * Uploads what the outbox holds into the users' stores, one pass at a time (the caller makes sure of that: one
+ * uploader per outbox is what keeps "nothing stored twice" true, see {@link UserStore}).
+ * <p>
+ * Before an upload the entries are marked as attempted, so that whatever happens next (the store dies after taking
+ * the object, this server dies) the next attempt looks for the object before appending it. An object's first attempt
+ * appends without looking: nothing can have stored it before. Entries of one owner go over one IMAP connection, in
+ * the order they were recorded. A store that fails ends the owner's batch: what is left is due again after the
+ * retry time.
+ */
+public final class RecordingUploads {
+
+    private static final Logger LOG = Logger.getLogger(RecordingUploads.class.getName());
+
+    private final RecordingOutbox outbox;
+    private final MessageStoreWriter writer;
+    private final RecordingPolicy policy;
+    private int failuresLogged;
+
+    public RecordingUploads(RecordingOutbox outbox, MessageStoreWriter writer, RecordingPolicy policy) {
+        this.outbox = outbox;
+        this.writer = writer;
+        this.policy = policy;
+    }
+
+    /** What one pass did. */
+    public record Pass(int due, int stored, boolean storeFailed) {
+    }
+
+    /** Uploads up to {@code batch} due entries. */
+    public Pass upload(int batch) {
+        List<RecordingEntry> due = outbox.due(batch);
+        if (due.isEmpty()) {
+            return new Pass(0, 0, false);
+        }
+        Map<String, List<RecordingEntry>> byOwner = new LinkedHashMap<>();
+        Map<RecordingEntry, Boolean> checkFirst = new LinkedHashMap<>();
+        for (RecordingEntry e : due) {
+            byOwner.computeIfAbsent(e.getOwner(), o -> new ArrayList<>()).add(e);
+            checkFirst.put(e, e.isCheckFirst()); // as it was before this attempt
+        }
+        outbox.attempting(due.stream().map(RecordingEntry::getId).toList());
+        int stored = 0;
+        boolean failed = false;
+        for (Map.Entry<String, List<RecordingEntry>> owner : byOwner.entrySet()) {
+            try (UserStore store = writer.open(owner.getKey())) {
+                for (RecordingEntry entry : owner.getValue()) {
+                    if (upload(store, entry, checkFirst.get(entry))) {
+                        stored++;
+                    }
+                }
+            } catch (UnknownStoreUserException e) {
+                // the account may not have reached the store yet (its sync retries too)
+                owner.getValue().forEach(entry -> outbox.failed(entry, e.getMessage()));
+                logFailure("the message store has no account " + owner.getKey() + " yet", e);
+                failed = true;
+            } catch (MessageStoreException e) {
+                outbox.failed(owner.getValue().get(0), e.getMessage());
+                logFailure("the message store did not take " + owner.getKey() + "'s recordings", e);
+                failed = true;
+                break; // the store is down or refuses us: the other owners would fail alike
+            }
+        }
+        if (!failed && failuresLogged > 0) {
+            LOG.info("Recording: the message store takes recordings again");
+            failuresLogged = 0;
+        }
+        return new Pass(due.size(), stored, failed);
+    }
+
+    /** Stores one entry; false when its object cannot be read back (logged, retried until given up). */
+    private boolean upload(UserStore store, RecordingEntry entry, boolean checkFirst) throws MessageStoreException {
+        CpmFolder folder;
+        try {
+            folder = CpmFolder.fromKey(entry.getFolder());
+            StoreResult result = store.store(folder, outbox.object(entry), checkFirst,
+                    entry.getTemporaryUntil() != null);
+            outbox.stored(entry, result.mailbox(), result.uid());
+            LOG.fine(() -> "Recording: " + entry.getObjectKind() + " " + entry.getMessageId() + " stored in "
+                    + entry.getOwner() + "'s " + result.mailbox() + (result.alreadyStored() ? " (was there)" : ""));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            outbox.failed(entry, e.getMessage());
+            LOG.log(Level.SEVERE, "Recording: entry " + entry.getId() + " for " + entry.getOwner()
+                    + " cannot be uploaded", e);
+            return false;
+        }
+    }
+
+    /** Ends the temporary objects whose time is up (OMA CPM SD 5.2.5.3 item 3); returns how many. */
+    public int settleTemporaries(int batch) {
+        int settled = 0;
+        for (RecordingEntry entry : outbox.temporaryDue(batch)) {
+            try (UserStore store = writer.open(entry.getOwner())) {
+                UserStore.Settled outcome = store.settleTemporary(CpmFolder.fromKey(entry.getFolder()),
+                        entry.getMessageId(), policy.discardUnread());
+                outbox.temporaryEnded(entry);
+                settled++;
+                LOG.info(() -> "Recording: temporary object " + entry.getMessageId() + " of " + entry.getOwner()
+                        + " expired: " + outcome);
+            } catch (UnknownStoreUserException e) {
+                outbox.temporaryEnded(entry); // the account is gone, and its folders with it
+            } catch (MessageStoreException e) {
+                logFailure("temporary objects cannot be settled now", e);
+                break;
+            }
+        }
+        return settled;
+    }
+
+    /** A warning on the first failure after success and every 40th, so a store that is off does not flood the log. */
+    private void logFailure(String what, Exception e) {
+        failuresLogged++;
+        Level level = failuresLogged == 1 || failuresLogged % 40 == 0 ? Level.WARNING : Level.FINE;
+        LOG.log(level, () -> "Recording: " + what + " (will retry every " + policy.retry() + "): " + e.getMessage());
+    }
+}
