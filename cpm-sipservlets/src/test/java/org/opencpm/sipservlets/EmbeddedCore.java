@@ -2,8 +2,10 @@ package org.opencpm.sipservlets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +26,19 @@ import org.opencpm.deferral.NotificationDeduplicator;
 import org.opencpm.group.GroupService;
 import org.opencpm.interworking.NoInterworking;
 import org.opencpm.messagestore.MessageStoreGateway;
+import org.opencpm.messagestore.accounts.JamesWebAdmin;
+import org.opencpm.messagestore.imap.MessageStoreImapSettings;
+import org.opencpm.messagestore.imap.MessageStoreWriter;
 import org.opencpm.msrp.stack.EmbeddedMsrpStack;
 import org.opencpm.participating.HandOverRefusedException;
 import org.opencpm.participating.ServiceProviderPolicy;
 import org.opencpm.participating.StandaloneMessage;
 import org.opencpm.preference.PreferenceService;
 import org.opencpm.preference.UserPreferences;
+import org.opencpm.recording.ConversationRecorder;
+import org.opencpm.recording.MessageStoreAccess;
+import org.opencpm.recording.RecordingOutbox;
+import org.opencpm.recording.RecordingPolicy;
 import org.opencpm.registrar.LocationService;
 import org.opencpm.registrar.RegistrarPolicy;
 import org.opencpm.sip.container.EmbeddedSipContainer;
@@ -56,6 +65,7 @@ import org.opencpm.storage.deferral.DeferredMessageRepository;
 import org.opencpm.storage.deferral.InMemoryDeferredMessageRepository;
 import org.opencpm.storage.group.InMemoryGroupDocumentRepository;
 import org.opencpm.storage.notification.InMemoryForwardedNotificationRepository;
+import org.opencpm.storage.recording.InMemoryRecordingOutboxRepository;
 import org.opencpm.storage.registration.InMemoryContactBindingRepository;
 import org.opencpm.storage.user.DigestHashes;
 import org.opencpm.storage.user.UserAccount;
@@ -95,6 +105,9 @@ final class EmbeddedCore implements AutoCloseable {
     final DeferredMessageRepository deferredMessages = new InMemoryDeferredMessageRepository();
     /** Where the PF keeps files taken on a user's behalf: a directory of this core's own, removed on close. */
     final KeptFiles keptFiles;
+    /** What the PF recorded for users whose preferences ask for it (OMA CPM SD 5.2.1.2); nothing uploads it. */
+    final InMemoryRecordingOutboxRepository recordings = new InMemoryRecordingOutboxRepository();
+    private final Path recordingSpool;
 
     EmbeddedCore() throws Exception {
         this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
@@ -130,12 +143,29 @@ final class EmbeddedCore implements AutoCloseable {
         };
         deferral = new DeferralService(deferredMessages,
                 new DeferralPolicy(Duration.ofHours(1), 100, Duration.ofSeconds(60)), clock);
-        MessageStoreGateway store = message -> {
-            if (!storeAvailable) {
-                throw new HandOverRefusedException("no message storage server is available");
+        MessageStoreGateway store = new MessageStoreGateway() {
+            @Override
+            public void deliver(StandaloneMessage message) {
+                if (!storeAvailable) {
+                    throw new HandOverRefusedException("no message storage server is available");
+                }
+                stored.add(message);
             }
-            stored.add(message);
+
+            @Override
+            public void handOver(StandaloneMessage message) {
+                deliver(message);
+            }
         };
+        recordingSpool = Files.createTempDirectory("recording-spool");
+        RecordingPolicy recordingPolicy = new RecordingPolicy(true, false, Duration.ofDays(30), true,
+                Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(7), 100 * 1024 * 1024, recordingSpool);
+        // Recordings stay in the outbox: nothing uploads here. The writer is never called.
+        ConversationRecorder recorder = new ConversationRecorder(
+                new RecordingOutbox(recordings, recordingPolicy, clock, null), recordingPolicy, prefs,
+                MessageStoreAccess.of(new MessageStoreWriter(new MessageStoreImapSettings("127.0.0.1", 9, "a@b", "x",
+                        Duration.ofSeconds(1)), new JamesWebAdmin(URI.create("http://127.0.0.1:9")))),
+                new HomeDomain(), clock);
         Properties props = new Properties();
         props.setProperty("opencpm.domain", DOMAIN);
         container = EmbeddedSipContainer.onFreePort(props);
@@ -149,7 +179,8 @@ final class EmbeddedCore implements AutoCloseable {
                 (route, sender, notifier, doc) -> router.get().offer(route, sender, notifier, doc));
         aggregator = new NotificationAggregator(new InMemoryNotificationAggregationRepository(), controlling, clock);
         router.set(new NotificationRouter(aggregator, terminating, settings, source));
-        CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling);
+        CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling,
+                recorder);
         TerminatingSessions terminatingSessions = new TerminatingSessions(prefs, location, settings, container, msrp,
                 sessions, terminating, keptFiles);
         OriginatingSessions originatingSessions = new OriginatingSessions(guard, source, settings, container, msrp,
@@ -161,7 +192,7 @@ final class EmbeddedCore implements AutoCloseable {
                 .servlet(new ParticipatingServlet(guard, source, settings, terminating, engine,
                         new NotificationDeduplicator(new InMemoryForwardedNotificationRepository(), clock),
                         new GroupMessageHandler(groups, distributor),
-                        new AdHocMessageHandler(controlling, settings, distributor), router.get()));
+                        new AdHocMessageHandler(controlling, settings, distributor), router.get(), recorder));
         try (var rules = getClass().getResourceAsStream("/META-INF/sip-routing.conf")) {
             container.start(new String(rules.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -187,10 +218,12 @@ final class EmbeddedCore implements AutoCloseable {
     public void close() {
         container.close();
         msrp.close();
-        try (var files = Files.walk(keptFiles.directory())) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path directory : List.of(keptFiles.directory(), recordingSpool)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -14,7 +14,10 @@ import org.opencpm.message.imdn.ImdnMessages;
 import org.opencpm.participating.Payload;
 import org.opencpm.participating.PayloadInspector;
 import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.recording.ConversationRecorder;
+import org.opencpm.recording.StandaloneRecords;
 import org.opencpm.sipservlets.CoreSettings;
+import org.opencpm.sipservlets.participating.RecordingReply;
 import org.opencpm.sipservlets.participating.SenderReply;
 import org.opencpm.sipservlets.participating.TerminatingHandler;
 
@@ -34,18 +37,21 @@ public class CopyDistributor {
     private CoreSettings settings;
     private NotificationAggregator aggregator;
     private ControllingPolicy policy;
+    private ConversationRecorder recorder;
 
     protected CopyDistributor() {
     }
 
     @Inject
     public CopyDistributor(TerminatingHandler terminating, CredentialsSource users, CoreSettings settings,
-                           NotificationAggregator aggregator, ControllingPolicy policy) {
+                           NotificationAggregator aggregator, ControllingPolicy policy,
+                           ConversationRecorder recorder) {
         this.terminating = terminating;
         this.users = users;
         this.settings = settings;
         this.aggregator = aggregator;
         this.policy = policy;
+        this.recorder = recorder;
     }
 
     /**
@@ -76,9 +82,17 @@ public class CopyDistributor {
                     fromHeader, reachable, payload.disposition()));
         }
         for (int i = 0; i < reachable.size(); i++) {
-            terminating.handle(new StandaloneMessage(reachableUsers.get(i), reachable.get(i), fromHeader,
+            StandaloneMessage copy = new StandaloneMessage(reachableUsers.get(i), reachable.get(i), fromHeader,
                     message.senderIdentity(), message.anonymous(), message.blacklistKey(), headerLines,
-                    message.contentType(), body, payload), SenderReply.NONE);
+                    message.contentType(), body, payload);
+            // each member's copy is recorded in their group conversation folder (SD 5.2.1.2)
+            terminating.handle(copy, new RecordingReply(SenderReply.NONE,
+                    () -> recorder.received(copy, StandaloneRecords.group(copy, routeAddress))));
+        }
+        if (!reachable.isEmpty() && message.blacklistKey() != null) {
+            // the sender's copy, in the sender's group conversation folder (SD 5.2.1.2.1 note)
+            settings.userOf(message.blacklistKey()).ifPresent(sender ->
+                    recorder.sent(sender, message, StandaloneRecords.group(message, routeAddress)));
         }
         return reachable.size();
     }

@@ -16,6 +16,9 @@ import org.opencpm.participating.BadMessageException;
 import org.opencpm.participating.PagerModeLimits;
 import org.opencpm.participating.PayloadInspector;
 import org.opencpm.participating.StandaloneMessage;
+import org.opencpm.recording.Conversation;
+import org.opencpm.recording.ConversationRecorder;
+import org.opencpm.recording.StandaloneRecords;
 import org.opencpm.sip.api.ServletName;
 import org.opencpm.sip.api.ServletTimer;
 import org.opencpm.sip.api.SipServlet;
@@ -52,6 +55,7 @@ public class ParticipatingServlet extends SipServlet {
     private GroupMessageHandler groupMessages;
     private AdHocMessageHandler adHocMessages;
     private NotificationRouter notificationRouter;
+    private ConversationRecorder recorder;
 
     protected ParticipatingServlet() {
     }
@@ -60,7 +64,8 @@ public class ParticipatingServlet extends SipServlet {
     public ParticipatingServlet(SipDigestGuard guard, CredentialsSource users, CoreSettings settings,
                                 TerminatingHandler terminating, DeliveryEngine engine,
                                 NotificationDeduplicator notifications, GroupMessageHandler groupMessages,
-                                AdHocMessageHandler adHocMessages, NotificationRouter notificationRouter) {
+                                AdHocMessageHandler adHocMessages, NotificationRouter notificationRouter,
+                                ConversationRecorder recorder) {
         this.guard = guard;
         this.users = users;
         this.settings = settings;
@@ -70,6 +75,7 @@ public class ParticipatingServlet extends SipServlet {
         this.groupMessages = groupMessages;
         this.adHocMessages = adHocMessages;
         this.notificationRouter = notificationRouter;
+        this.recorder = recorder;
     }
 
     @Override
@@ -140,7 +146,12 @@ public class ParticipatingServlet extends SipServlet {
             }
             return;
         }
-        terminating.handle(message, new PendingRequest(request));
+        // Recorded on both sides once accepted (SD 5.2.1.2.1 note): the sender's copy and the recipient's.
+        String senderUser = sender.get().username();
+        terminating.handle(message, new RecordingReply(new PendingRequest(request), () -> {
+            recorder.sent(senderUser, message, Conversation.oneToOne(message.recipientAddress()));
+            recorder.received(message, StandaloneRecords.receivedOneToOne(message));
+        }));
     }
 
     /** Require option tags this request needs and this target cannot give (RFC 3261 8.2.2.3). */

@@ -163,7 +163,7 @@ public class TerminatingHandler {
         if (option == DeferredDelivery.STORE && !message.payload().isNotification()
                 && !KeptFileTransfer.isKeptFile(message.contentType())) {
             try {
-                messageStore.deliver(message); // 5.2.5.3
+                messageStore.handOver(message); // 5.2.5.3
                 reply.accepted(202);
                 notifySender(message, DeliveryStatus.DELIVERED);
                 return;

@@ -1,0 +1,19 @@
+package org.opencpm.sipservlets.participating;
+
+/**
+ * A verdict that, when the message was accepted, records it afterwards (OMA CPM SD 5.2.1.2.1): the sender has their
+ * answer first, and a refused message is not a conversation item.
+ */
+public record RecordingReply(SenderReply reply, Runnable record) implements SenderReply {
+
+    @Override
+    public void accepted(int status) {
+        reply.accepted(status);
+        record.run();
+    }
+
+    @Override
+    public void refused(int status, String reasonPhrase) {
+        reply.refused(status, reasonPhrase);
+    }
+}
