@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedFileInputStream;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opencpm.messagestore.folders.CpmFolder;
@@ -33,6 +35,9 @@ import org.opencpm.storage.recording.RecordingOutboxRepository;
 @ApplicationScoped
 @Transactional
 public class RecordingOutbox {
+
+    /** Writing a message needs a session: one without properties, as the composers use. */
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private RecordingOutboxRepository repository;
     private RecordingPolicy policy;
@@ -116,9 +121,10 @@ public class RecordingOutbox {
     /** The entry is in the store; its spool file goes. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void stored(RecordingEntry entry, String mailbox, long uid) {
+        String spoolFile = entry.getSpoolFile();
         repository.stored(entry.getId(), mailbox, uid, clock.instant());
-        if (entry.getSpoolFile() != null) {
-            spool.delete(entry.getSpoolFile());
+        if (spoolFile != null) {
+            spool.delete(spoolFile);
         }
     }
 
@@ -131,9 +137,9 @@ public class RecordingOutbox {
     public StoredObject object(RecordingEntry entry) throws IOException {
         try {
             MimeMessage message = entry.getContent() != null
-                    ? new MimeMessage(null, new ByteArrayInputStream(entry.getContent()))
+                    ? new MimeMessage(SESSION, new ByteArrayInputStream(entry.getContent()))
                     // a shared stream: the content stays in the file, and is read from it as it is sent
-                    : new MimeMessage(null, new SharedFileInputStream(spool.file(entry.getSpoolFile()).toFile()));
+                    : new MimeMessage(SESSION, new SharedFileInputStream(spool.file(entry.getSpoolFile()).toFile()));
             return new StoredObject(StoredObject.Kind.valueOf(entry.getObjectKind()), entry.getMessageId(), message);
         } catch (MessagingException e) {
             throw new IOException("the recorded object " + entry.getMessageId() + " cannot be read back", e);
