@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,9 +33,17 @@ final class StandaloneServer implements AutoCloseable {
     private final int offset;
     private final int sipPort;
     private final int msrpPort;
+    private final Map<String, String> properties;
     private Process process;
 
+    /** With the message store off. */
     StandaloneServer(String name) throws IOException {
+        this(name, Map.of("opencpm.cms.enabled", "false"));
+    }
+
+    /** With these {@code -D} properties (e.g. the message store's ports and administrator password). */
+    StandaloneServer(String name, Map<String, String> properties) throws IOException {
+        this.properties = Map.copyOf(properties);
         base = Path.of(System.getProperty("it.server.base")).resolveSibling(name + "-base");
         deleteTree(base);
         copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
@@ -55,10 +65,12 @@ final class StandaloneServer implements AutoCloseable {
 
     /** Starts the server and waits until the EAR answers its health check with SIP listening. */
     void start() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dopencpm.sip.port=" + sipPort, "-Dopencpm.msrp.port=" + msrpPort,
-                "-Dopencpm.domain=" + TestServer.DOMAIN, "-Dopencpm.cms.enabled=false")
+                "-Dopencpm.domain=" + TestServer.DOMAIN));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");
