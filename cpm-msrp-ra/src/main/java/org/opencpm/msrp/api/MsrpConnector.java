@@ -27,7 +27,15 @@ public interface MsrpConnector {
      *
      * @throws IllegalStateException if either session is closed or already bridged
      */
-    void bridge(MsrpSession first, MsrpSession second);
+    default void bridge(MsrpSession first, MsrpSession second) {
+        bridge(first, second, null);
+    }
+
+    /**
+     * {@link #bridge(MsrpSession, MsrpSession)}, with {@code tap} shown each piece of a SEND as it is passed on in
+     * either direction; null for none (nothing is copied then).
+     */
+    void bridge(MsrpSession first, MsrpSession second, RelayTap tap);
 
     /**
      * Copies every message received on {@code source} to each of {@code targets}, as the Controlling Function of a

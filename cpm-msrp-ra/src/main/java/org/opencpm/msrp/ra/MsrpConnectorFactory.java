@@ -9,6 +9,7 @@ import org.opencpm.msrp.api.MsrpConnector;
 import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpStatistics;
+import org.opencpm.msrp.api.RelayTap;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.stack.MsrpStack;
 
@@ -37,8 +38,8 @@ public class MsrpConnectorFactory implements MsrpConnector, Serializable, Refere
     }
 
     @Override
-    public void bridge(MsrpSession first, MsrpSession second) {
-        stack().bridge(first, second);
+    public void bridge(MsrpSession first, MsrpSession second, RelayTap tap) {
+        stack().bridge(first, second, tap);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class FanOut implements MsrpFanOut, Outlet {
     private FanOut(SessionImpl source) {
         this.source = source;
         this.upstream = new Leg(source);
-        this.inbound = new RelayInbound(source, this);
+        this.inbound = new RelayInbound(source, this, null);
     }
 
     /** Under the stack's lock, legs checked free by the caller. */

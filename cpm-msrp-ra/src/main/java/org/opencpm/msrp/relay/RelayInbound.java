@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpm.msrp.api.RelayTap;
 import org.opencpm.msrp.codec.ByteRange;
 import org.opencpm.msrp.codec.EndFlag;
 import org.opencpm.msrp.codec.MsrpHeaders;
@@ -36,12 +38,15 @@ final class RelayInbound implements InboundHandler {
     private final SessionImpl from;
     private final Outlet outlet;
     private final SessionLimits limits;
+    private final RelayTap tap;
     private final Map<String, RelayedMessage> messages = new HashMap<>();
     private byte[] slice;
 
-    RelayInbound(SessionImpl from, Outlet outlet) {
+    /** @param tap what sees each piece passed on, or null */
+    RelayInbound(SessionImpl from, Outlet outlet, RelayTap tap) {
         this.from = from;
         this.outlet = outlet;
+        this.tap = tap;
         this.limits = from.host().limits();
     }
 
@@ -192,6 +197,9 @@ final class RelayInbound implements InboundHandler {
                     stopped = true;
                     return;
                 }
+                if (tap != null) {
+                    tapped(out, flag);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopped = true;
@@ -200,6 +208,17 @@ final class RelayInbound implements InboundHandler {
             }
             offset += length;
             length = 0;
+        }
+
+        /** A tap that fails must not fail the relay: what it sees is a copy, the message goes on regardless. */
+        private void tapped(ByteRange out, EndFlag flag) {
+            try {
+                tap.passed(from, request.headers().messageId().orElseThrow(),
+                        request.headers().contentType().orElse(null), out,
+                        ByteBuffer.wrap(buffer == null ? new byte[0] : buffer, 0, length).asReadOnlyBuffer(), flag);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, from + ": relay tap failed", e);
+            }
         }
     }
 }

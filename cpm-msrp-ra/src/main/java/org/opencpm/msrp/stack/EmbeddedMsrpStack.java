@@ -9,6 +9,7 @@ import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.MsrpStatistics;
+import org.opencpm.msrp.api.RelayTap;
 import org.opencpm.msrp.api.SessionOptions;
 
 /**
@@ -51,8 +52,8 @@ public final class EmbeddedMsrpStack implements MsrpConnector, AutoCloseable {
     }
 
     @Override
-    public void bridge(MsrpSession first, MsrpSession second) {
-        stack.bridge(first, second);
+    public void bridge(MsrpSession first, MsrpSession second, RelayTap tap) {
+        stack.bridge(first, second, tap);
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.opencpm.msrp.api.MsrpFanOut;
 import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.MsrpStatistics;
+import org.opencpm.msrp.api.RelayTap;
 import org.opencpm.msrp.api.SessionOptions;
 import org.opencpm.msrp.codec.FrameHandler;
 import org.opencpm.msrp.codec.Identifiers;
@@ -146,7 +147,7 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
     }
 
     @Override
-    public void bridge(MsrpSession first, MsrpSession second) {
+    public void bridge(MsrpSession first, MsrpSession second, RelayTap tap) {
         SessionImpl a = own(first);
         SessionImpl b = own(second);
         if (a == b) {
@@ -155,7 +156,7 @@ public final class MsrpStack implements MsrpConnector, SessionHost, AutoCloseabl
         synchronized (lock) {
             // Both legs are checked before either changes: a bridge is made whole or not at all.
             checkFree(List.of(a, b));
-            Relays.bridge(a, b);
+            Relays.bridge(a, b, tap);
         }
     }
 
