@@ -29,7 +29,7 @@ import org.opencpm.participating.StandaloneMessage;
 public final class StandaloneRecords {
 
     /** Who a message from an undisclosed sender is from, in the recipient's store (RFC 3323). */
-    static final String ANONYMOUS = "sip:anonymous@anonymous.invalid";
+    public static final String ANONYMOUS = "sip:anonymous@anonymous.invalid";
 
     private StandaloneRecords() {
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.opencpm.authentication.CredentialsSource;
@@ -53,6 +55,7 @@ import org.opencpm.sipservlets.participating.DeliveryEngine;
 import org.opencpm.sipservlets.participating.KeptFiles;
 import org.opencpm.sipservlets.participating.OriginatingSessions;
 import org.opencpm.sipservlets.participating.ParticipatingServlet;
+import org.opencpm.sipservlets.participating.SessionRecording;
 import org.opencpm.sipservlets.participating.SessionSender;
 import org.opencpm.sipservlets.participating.TerminatingHandler;
 import org.opencpm.sipservlets.participating.TerminatingSessions;
@@ -107,7 +110,10 @@ final class EmbeddedCore implements AutoCloseable {
     final KeptFiles keptFiles;
     /** What the PF recorded for users whose preferences ask for it (OMA CPM SD 5.2.1.2); nothing uploads it. */
     final InMemoryRecordingOutboxRepository recordings = new InMemoryRecordingOutboxRepository();
-    private final Path recordingSpool;
+    /** Where the outbox spools large recorded objects (a file transfer history object, for one). */
+    final Path recordingSpool;
+    /** Where recorded sessions' items are composed, as the managed executor does in WildFly. */
+    private final ExecutorService recordingExecutor = Executors.newSingleThreadExecutor();
 
     EmbeddedCore() throws Exception {
         this(new ServiceProviderPolicy(org.opencpm.preference.DeferredDelivery.PUSH,
@@ -181,11 +187,13 @@ final class EmbeddedCore implements AutoCloseable {
         router.set(new NotificationRouter(aggregator, terminating, settings, source));
         CopyDistributor distributor = new CopyDistributor(terminating, source, settings, aggregator, controlling,
                 recorder);
+        SessionRecording sessionRecording = new SessionRecording(recorder, settings, clock, recordingExecutor,
+                recordingSpool);
         TerminatingSessions terminatingSessions = new TerminatingSessions(prefs, location, settings, container, msrp,
-                sessions, terminating, keptFiles);
+                sessions, terminating, keptFiles, sessionRecording);
         OriginatingSessions originatingSessions = new OriginatingSessions(guard, source, settings, container, msrp,
                 sessions, terminatingSessions, new GroupSessions(groups, source, settings, msrp, sessions,
-                        terminatingSessions, controlling));
+                        terminatingSessions, controlling), sessionRecording);
         container.servlet(new SessionServlet(originatingSessions));
         expiry = new DeferredExpiry(deferral, prefs, store, terminating, settings, provider, keptFiles);
         container.servlet(new RegistrarServlet(location, guard, source, settings, pusher))
@@ -218,6 +226,7 @@ final class EmbeddedCore implements AutoCloseable {
     public void close() {
         container.close();
         msrp.close();
+        recordingExecutor.shutdownNow();
         for (Path directory : List.of(keptFiles.directory(), recordingSpool)) {
             try (var files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

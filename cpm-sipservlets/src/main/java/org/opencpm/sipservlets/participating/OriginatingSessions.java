@@ -50,6 +50,7 @@ public class OriginatingSessions {
     private Supplier<SessionPolicy> policy;
     private TerminatingSessions terminating;
     private GroupSessions groupSessions;
+    private SessionRecording recording;
 
     protected OriginatingSessions() {
     }
@@ -57,8 +58,9 @@ public class OriginatingSessions {
     @Inject
     public OriginatingSessions(SipDigestGuard guard, CredentialsSource users, CoreSettings settings, SipConnector sip,
                                MsrpConnector msrp, Supplier<SessionPolicy> policy, TerminatingSessions terminating,
-                               GroupSessions groupSessions) {
+                               GroupSessions groupSessions, SessionRecording recording) {
         this.groupSessions = groupSessions;
+        this.recording = recording;
         this.guard = guard;
         this.users = users;
         this.settings = settings;
@@ -135,7 +137,8 @@ public class OriginatingSessions {
         String targetAddress = target.map(settings::addressOf)
                 .orElseGet(() -> group.map(Group::address).orElseGet(() -> settings.addressOf(targetUser)));
         Invitation invitation = new Invitation(chain, offer.get(), kind, request.getFrom().toString(), senderAddress,
-                targetAddress, SessionLimits.withoutSessionHeaders(headers));
+                targetAddress, SessionLimits.withoutSessionHeaders(headers),
+                group.isPresent() || list.isPresent() ? targetAddress : null);
         LOG.fine(() -> kind + " from " + senderAddress + " to " + targetAddress);
         // The next function: the invited user's terminating PF, or the CF of the group (SD 5.2.2.1.5).
         InternalHop next = group.isPresent() ? new InternalHop(c -> groupSessions.take(c, group.get()))
@@ -143,7 +146,9 @@ public class OriginatingSessions {
                 : new InternalHop(terminating::take);
         synchronized (chain.lock()) {
             SipCaller caller = new SipCaller(request, invitation);
-            new MediaRelay(msrp, now.links(), caller, false, "PF A of " + senderAddress).start(next);
+            // the inviting user's recording of the session, in their store (SD 5.2.1.2.2-3)
+            new MediaRelay(msrp, now.links(), caller, false, "PF A of " + senderAddress,
+                    recording.ofInviter(invitation, sender.get().username())).start(next);
         }
     }
 

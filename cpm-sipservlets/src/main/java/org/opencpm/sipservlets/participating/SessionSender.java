@@ -129,7 +129,7 @@ public class SessionSender {
             SessionDescription offer = SessionDescription.of(MediaOffers.origin(msrp.host()),
                     SdpConnection.of(msrp.host()), List.of(offered));
             Invitation invitation = new Invitation(chain, offer, kind, message.fromHeader(),
-                    message.senderIdentity(), message.recipientAddress(), message.headerLines());
+                    message.senderIdentity(), message.recipientAddress(), message.headerLines(), null);
             callee.invite(invitation, this);
         }
 

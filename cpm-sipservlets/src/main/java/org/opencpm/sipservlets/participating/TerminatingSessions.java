@@ -43,6 +43,7 @@ public class TerminatingSessions {
     private Supplier<SessionPolicy> policy;
     private TerminatingHandler terminating;
     private KeptFiles keptFiles;
+    private SessionRecording recording;
 
     protected TerminatingSessions() {
     }
@@ -50,8 +51,9 @@ public class TerminatingSessions {
     @Inject
     public TerminatingSessions(PreferenceService preferences, LocationService location, CoreSettings settings,
                                SipConnector sip, MsrpConnector msrp, Supplier<SessionPolicy> policy,
-                               TerminatingHandler terminating, KeptFiles keptFiles) {
+                               TerminatingHandler terminating, KeptFiles keptFiles, SessionRecording recording) {
         this.terminating = terminating;
+        this.recording = recording;
         this.keptFiles = keptFiles;
         this.preferences = preferences;
         this.location = location;
@@ -81,8 +83,9 @@ public class TerminatingSessions {
         List<ActiveContact> devices = prefs.doNotDisturb() ? List.of() : location.contactsOf(invitation.target());
         LOG.fine(() -> invitation.kind() + " for " + invitation.target() + ": " + devices.size() + " device(s)");
         SessionPolicy now = policy.get();
-        new MediaRelay(msrp, now.links(), caller, true, "PF B of " + invitation.target())
-                .start(new DeviceSearch(invitation.chain(), sip.getSipFactory(), devices,
+        // the invited user's recording of the session, in their store (SD 5.2.1.2.2-3)
+        new MediaRelay(msrp, now.links(), caller, true, "PF B of " + invitation.target(),
+                recording.ofInvited(invitation, user)).start(new DeviceSearch(invitation.chain(), sip.getSipFactory(), devices,
                         now.deviceAnswerTimeout(), onBehalf(invitation, user, prefs, now)));
     }
 

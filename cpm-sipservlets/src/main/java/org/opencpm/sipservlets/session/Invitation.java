@@ -11,9 +11,10 @@ import org.opencpm.msrp.sdp.SessionDescription;
  * @param fromHeader     the From the next hop presents (the sender's, or a group's for copies from the CF)
  * @param senderIdentity the authenticated sender, for P-Asserted-Identity; null for an anonymous one
  * @param target         the address of record invited
+ * @param group          the group's address, or the ad-hoc list's, for a session to a group; null for 1-1
  */
 public record Invitation(SessionChain chain, SessionDescription offer, ServiceKind kind, String fromHeader,
-                         String senderIdentity, String target, List<String> headerLines) {
+                         String senderIdentity, String target, List<String> headerLines, String group) {
 
     public Invitation {
         Objects.requireNonNull(chain, "chain");
@@ -25,10 +26,10 @@ public record Invitation(SessionChain chain, SessionDescription offer, ServiceKi
     }
 
     public Invitation withOffer(SessionDescription newOffer) {
-        return new Invitation(chain, newOffer, kind, fromHeader, senderIdentity, target, headerLines);
+        return new Invitation(chain, newOffer, kind, fromHeader, senderIdentity, target, headerLines, group);
     }
 
     public Invitation retargeted(String newTarget, String newFromHeader) {
-        return new Invitation(chain, offer, kind, newFromHeader, senderIdentity, newTarget, headerLines);
+        return new Invitation(chain, offer, kind, newFromHeader, senderIdentity, newTarget, headerLines, group);
     }
 }

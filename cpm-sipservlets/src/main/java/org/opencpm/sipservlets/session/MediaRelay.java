@@ -34,6 +34,7 @@ public final class MediaRelay implements CallerEvents {
     private final Caller caller;
     private final boolean calleeIsClient;
     private final String name;
+    private final SessionTap tap;
     private Callee callee;
     private MsrpSession up;
     private MsrpSession down;
@@ -51,14 +52,16 @@ public final class MediaRelay implements CallerEvents {
     /**
      * @param calleeIsClient whether the invited neighbour is a client (the variant treats client-facing hops apart)
      * @param name           the function, for the logs ("PF A", "PF B", "CF")
+     * @param tap            what keeps a copy of the session (its recording), or null: nothing is copied then
      */
     public MediaRelay(MsrpConnector msrp, LinkEstablishment links, Caller caller, boolean calleeIsClient,
-                      String name) {
+                      String name, SessionTap tap) {
         this.msrp = msrp;
         this.links = links;
         this.caller = caller;
         this.calleeIsClient = calleeIsClient;
         this.name = name;
+        this.tap = tap;
     }
 
     /** Takes the caller's invitation and passes it on to {@code next} with this side's path. */
@@ -149,13 +152,18 @@ public final class MediaRelay implements CallerEvents {
                 ConnectRole upRole = MediaOffers.role(callerMedia.setup(), answeredUp, false);
                 down.setRemote(calleeMedia.path(), downRole);
                 up.setRemote(callerMedia.path(), upRole);
-                msrp.bridge(up, down);
+                msrp.bridge(up, down, tap == null ? null : (from, id, type, range, body, flag) ->
+                        tap.passed(from == up, id, type, range, body, flag));
                 SessionDescription toCaller = MediaOffers.relayed(answer, up.localPath(), answeredUp.orElse(null),
                         upOrigin);
                 answered = true;
                 callee.ack();
                 down.connect(); // the offerer opens on the 200 (ZTE FIG. 1); a passive one waits for its peer
                 caller.answer(toCaller);
+                if (tap != null) {
+                    // the SDP as negotiated, as the tapped user's own client has it (SD 5.2.1.2.3)
+                    tap.established(calleeIsClient ? answer : toCaller);
+                }
             } catch (SdpNegotiationException | IllegalArgumentException | IllegalStateException e) {
                 LOG.info(() -> name + ": answer from " + caller.invitation().target() + " not usable: "
                         + e.getMessage());
@@ -287,6 +295,9 @@ public final class MediaRelay implements CallerEvents {
 
     private void release() {
         over = true;
+        if (tap != null) {
+            tap.ended();
+        }
         if (up != null) {
             up.close();
         }
