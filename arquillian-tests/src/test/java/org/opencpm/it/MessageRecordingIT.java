@@ -34,7 +34,7 @@ import org.opencpm.sip.testkit.SipTestAgent;
 @RunAsClient
 class MessageRecordingIT {
 
-    private static final long WAIT_MS = 60_000;
+    private static final long WAIT_MS = 180_000;
     private static CmsProcess store;
 
     @Deployment(testable = false)

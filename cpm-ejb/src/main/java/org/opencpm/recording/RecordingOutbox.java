@@ -128,6 +128,12 @@ public class RecordingOutbox {
         }
     }
 
+    /** These entries wait for the next attempt after the retry time (the store is down, or has no such account). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void postpone(Collection<UUID> ids, String error) {
+        repository.postpone(ids, error, clock.instant().plus(policy.retry()));
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(RecordingEntry entry, String error) {
         repository.failed(entry.getId(), error, clock.instant().plus(policy.retry()));

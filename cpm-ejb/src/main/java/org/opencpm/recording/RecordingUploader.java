@@ -81,10 +81,13 @@ public class RecordingUploader {
         upload();
     }
 
+    /** Starts a pass on the asynchronous pool: a long pass (a backlog) must not hold the timer's thread. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
-        upload();
+        if (!running.get()) {
+            context.getBusinessObject(RecordingUploader.class).uploadSoon();
+        }
     }
 
     /** Uploads everything due; returns at once when another pass runs (which then goes round again). */

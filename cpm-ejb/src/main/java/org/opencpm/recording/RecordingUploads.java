@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpm.messagestore.folders.CpmFolder;
@@ -13,17 +14,17 @@ import org.opencpm.messagestore.imap.MessageStoreWriter;
 import org.opencpm.messagestore.imap.StoreResult;
 import org.opencpm.messagestore.imap.UnknownStoreUserException;
 import org.opencpm.messagestore.imap.UserStore;
+import org.opencpm.messagestore.objects.StoredObject;
 import org.opencpm.storage.recording.RecordingEntry;
 
 /**
  * Uploads what the outbox holds into the users' stores, one pass at a time (the caller makes sure of that: one
  * uploader per outbox is what keeps "nothing stored twice" true, see {@link UserStore}).
  * <p>
- * Before an upload the entries are marked as attempted, so that whatever happens next (the store dies after taking
+ * Before its upload an entry is marked as attempted, so that whatever happens next (the store dies after taking
  * the object, this server dies) the next attempt looks for the object before appending it. An object's first attempt
  * appends without looking: nothing can have stored it before. Entries of one owner go over one IMAP connection, in
- * the order they were recorded. A store that fails ends the owner's batch: what is left is due again after the
- * retry time.
+ * the order they were recorded. A store that fails ends the pass: what is left is due again after the retry time.
  */
 public final class RecordingUploads {
 
@@ -51,31 +52,35 @@ public final class RecordingUploads {
             return new Pass(0, 0, false);
         }
         Map<String, List<RecordingEntry>> byOwner = new LinkedHashMap<>();
-        Map<RecordingEntry, Boolean> checkFirst = new LinkedHashMap<>();
         for (RecordingEntry e : due) {
             byOwner.computeIfAbsent(e.getOwner(), o -> new ArrayList<>()).add(e);
-            checkFirst.put(e, e.isCheckFirst()); // as it was before this attempt
         }
-        outbox.attempting(due.stream().map(RecordingEntry::getId).toList());
         int stored = 0;
+        int handled = 0; // entries of the pass stored or given a later attempt
         boolean failed = false;
         for (Map.Entry<String, List<RecordingEntry>> owner : byOwner.entrySet()) {
+            List<RecordingEntry> entries = owner.getValue();
+            int done = 0;
             try (UserStore store = writer.open(owner.getKey())) {
-                for (RecordingEntry entry : owner.getValue()) {
-                    if (upload(store, entry, checkFirst.get(entry))) {
+                for (RecordingEntry entry : entries) {
+                    if (upload(store, entry)) {
                         stored++;
                     }
+                    done++;
                 }
+                handled += done;
             } catch (UnknownStoreUserException e) {
                 // the account may not have reached the store yet (its sync retries too)
-                owner.getValue().forEach(entry -> outbox.failed(entry, e.getMessage()));
+                outbox.postpone(ids(entries.subList(done, entries.size())), e.getMessage());
+                handled += entries.size();
                 logFailure("the message store has no account " + owner.getKey() + " yet", e);
                 failed = true;
             } catch (MessageStoreException e) {
-                outbox.failed(owner.getValue().get(0), e.getMessage());
+                // the store is down or refuses us: the rest of the pass would fail alike, and waits
+                outbox.postpone(ids(due.subList(handled + done, due.size())), e.getMessage());
                 logFailure("the message store did not take " + owner.getKey() + "'s recordings", e);
                 failed = true;
-                break; // the store is down or refuses us: the other owners would fail alike
+                break;
             }
         }
         if (!failed && failuresLogged > 0) {
@@ -85,13 +90,18 @@ public final class RecordingUploads {
         return new Pass(due.size(), stored, failed);
     }
 
-    /** Stores one entry; false when its object cannot be read back (logged, retried until given up). */
-    private boolean upload(UserStore store, RecordingEntry entry, boolean checkFirst) throws MessageStoreException {
-        CpmFolder folder;
+    /**
+     * Stores one entry; false when its object cannot be read back (logged, retried until given up). The entry is
+     * marked as attempted before its APPEND: should the answer never come (the store or this server dies), the next
+     * attempt looks for the object first. Only that entry pays for the search.
+     */
+    private boolean upload(UserStore store, RecordingEntry entry) throws MessageStoreException {
+        boolean checkFirst = entry.isCheckFirst(); // as it was before this attempt
         try {
-            folder = CpmFolder.fromKey(entry.getFolder());
-            StoreResult result = store.store(folder, outbox.object(entry), checkFirst,
-                    entry.getTemporaryUntil() != null);
+            CpmFolder folder = CpmFolder.fromKey(entry.getFolder());
+            StoredObject object = outbox.object(entry);
+            outbox.attempting(List.of(entry.getId()));
+            StoreResult result = store.store(folder, object, checkFirst, entry.getTemporaryUntil() != null);
             outbox.stored(entry, result.mailbox(), result.uid());
             LOG.fine(() -> "Recording: " + entry.getObjectKind() + " " + entry.getMessageId() + " stored in "
                     + entry.getOwner() + "'s " + result.mailbox() + (result.alreadyStored() ? " (was there)" : ""));
@@ -102,6 +112,10 @@ public final class RecordingUploads {
                     + " cannot be uploaded", e);
             return false;
         }
+    }
+
+    private static List<UUID> ids(List<RecordingEntry> entries) {
+        return entries.stream().map(RecordingEntry::getId).toList();
     }
 
     /** Ends the temporary objects whose time is up (OMA CPM SD 5.2.5.3 item 3); returns how many. */

@@ -46,6 +46,11 @@ public class InMemoryRecordingOutboxRepository implements RecordingOutboxReposit
     }
 
     @Override
+    public void postpone(Collection<UUID> ids, String error, Instant next) {
+        ids.forEach(id -> failed(id, error, next));
+    }
+
+    @Override
     public void failed(UUID id, String error, Instant next) {
         with(id).ifPresent(e -> e.failed(error, next));
     }

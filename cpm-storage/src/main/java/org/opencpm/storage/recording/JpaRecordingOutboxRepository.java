@@ -54,6 +54,19 @@ public class JpaRecordingOutboxRepository implements RecordingOutboxRepository {
     }
 
     @Override
+    public void postpone(Collection<UUID> ids, String error, Instant next) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String cut = error == null ? null : error.substring(0, Math.min(error.length(), RecordingEntry.MAX_ERROR));
+        for (int from = 0; from < ids.size(); from += 500) { // bounded IN lists
+            List<UUID> chunk = List.copyOf(ids).subList(from, Math.min(ids.size(), from + 500));
+            em.createQuery("update RecordingEntry e set e.lastError = :error, e.nextAttempt = :next where e.id in :ids")
+                    .setParameter("error", cut).setParameter("next", next).setParameter("ids", chunk).executeUpdate();
+        }
+    }
+
+    @Override
     public void failed(UUID id, String error, Instant next) {
         RecordingEntry e = em.find(RecordingEntry.class, id);
         if (e != null) {

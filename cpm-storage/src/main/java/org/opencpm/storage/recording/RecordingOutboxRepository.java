@@ -23,6 +23,9 @@ public interface RecordingOutboxRepository {
     /** The entry is in the store: its content goes, the row stays as the memory of the recording. */
     void stored(UUID id, String mailbox, long uid, Instant at);
 
+    /** These entries are not attempted now: try them at {@code next}. */
+    void postpone(Collection<UUID> ids, String error, Instant next);
+
     /** The upload failed; try again at {@code next}. */
     void failed(UUID id, String error, Instant next);
 
