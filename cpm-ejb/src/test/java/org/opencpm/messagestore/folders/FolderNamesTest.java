@@ -1,12 +1,15 @@
 package org.opencpm.messagestore.folders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +79,73 @@ class FolderNamesTest {
         assertThrows(IllegalArgumentException.class, () -> FolderNames.of(null));
         assertThrows(IllegalArgumentException.class, () -> FolderNames.of(""));
         assertThrows(IllegalArgumentException.class, () -> FolderNames.of("x".repeat(FolderNames.MAX_INPUT_LENGTH + 1)));
+    }
+
+    @Test
+    void namesReadBackAsTheirIdentifiers() {
+        List<String> identifiers = List.of("tel:+15550100", "sip:bob@example.com", "sip:j\u00fcrgen@example",
+                "f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "a=b", "a=2Eb", "=", "==", "a.b/c", "/", ".", "..", "~",
+                "a~b", "%*", "\"\\&#()[]{} ", "bob\r\nA1 DELETE INBOX\u0000", "\uD83D\uDE00", "\u65e5\u672c",
+                "\u0000", "\u007f\u0080\u07ff\u0800\uffff", "x".repeat(80), "=".repeat(26));
+        for (String identifier : identifiers) {
+            String name = FolderNames.of(identifier);
+            assertEquals(Optional.of(identifier), FolderNames.identifierOf(name), identifier + " -> " + name);
+            assertTrue(FolderNames.isName(name), name);
+        }
+    }
+
+    @Test
+    void randomTextsRoundTripOrAreShortened() {
+        Random random = new Random(6);
+        String alphabet = "aZ09-_+:@;!',.=/~% \"\\&#\r\n\u00e9\u00df\u65e5\uD83D\uDE00";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(40);
+            while (text.length() < length) {
+                int i = random.nextInt(alphabet.length());
+                // a surrogate pair stays whole
+                if (Character.isLowSurrogate(alphabet.charAt(i))) {
+                    i--;
+                }
+                text.append(alphabet.charAt(i));
+                if (Character.isHighSurrogate(alphabet.charAt(i))) {
+                    text.append(alphabet.charAt(i + 1));
+                }
+            }
+            String name = FolderNames.of(text.toString());
+            Optional<String> back = FolderNames.identifierOf(name);
+            if (name.contains("~")) {
+                assertEquals(Optional.empty(), back, name);
+            } else {
+                assertEquals(Optional.of(text.toString()), back, name);
+            }
+        }
+    }
+
+    @Test
+    void shortenedNamesAreNamesWithoutAnIdentifier() {
+        for (String text : List.of("x".repeat(100), ".".repeat(100), "\u00e9".repeat(100), "\u65e5".repeat(40),
+                "\uD83D\uDE00".repeat(30), "a" + "\u65e5".repeat(40), "ab" + "\u65e5".repeat(40))) {
+            String name = FolderNames.of(text);
+            assertTrue(name.contains("~"), name);
+            assertEquals(Optional.empty(), FolderNames.identifierOf(name), name);
+            assertTrue(FolderNames.isName(name), name);
+        }
+    }
+
+    @Test
+    void whatFolderNamesDoesNotWriteIsNotAName() {
+        String hash = "~0123456789abcdef";
+        List<String> notNames = List.of("", "a.b", "a/b", "a b", "a%b", "a*b", "=2e", "=41", "=2", "a=", "=G0",
+                "=C3", "=C3=28", "=ED=A0=80", "=FF", "=C0=80", "x".repeat(81), "a~b", "~", "x".repeat(60) + hash,
+                "x".repeat(64) + hash, "x".repeat(63) + "~0123456789ABCDEF", "x".repeat(63) + "~0123",
+                "x".repeat(63) + hash + "0", "x".repeat(62) + "=" + hash, "x".repeat(61) + "=2" + hash,
+                "x".repeat(60) + "=FF" + hash, "x".repeat(60) + "=C1" + hash, "x".repeat(63) + hash.replace('0', '~'), "\u00e9", "&AOk-");
+        for (String name : notNames) {
+            assertThrows(IllegalArgumentException.class, () -> FolderNames.identifierOf(name), name);
+            assertFalse(FolderNames.isName(name), name);
+        }
+        assertThrows(IllegalArgumentException.class, () -> FolderNames.identifierOf(null));
+        assertFalse(FolderNames.isName(null));
     }
 }
