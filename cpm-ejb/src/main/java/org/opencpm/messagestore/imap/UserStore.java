@@ -230,6 +230,11 @@ public final class UserStore implements AutoCloseable {
         return folder;
     }
 
+    /** The connection, for the readers of this package ({@link StoredConversations}). */
+    IMAPStore imap() {
+        return store;
+    }
+
     @Override
     public void close() {
         closeQuietly(store);
