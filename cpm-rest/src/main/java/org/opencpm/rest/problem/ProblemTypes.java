@@ -10,6 +10,7 @@ public final class ProblemTypes {
     public static final String GROUP_NOT_FOUND = "urn:opencpm:problem:group-not-found";
     public static final String MEMBER_NOT_FOUND = "urn:opencpm:problem:member-not-found";
     public static final String NOT_GROUP_OWNER = "urn:opencpm:problem:not-group-owner";
+    public static final String MESSAGE_STORE_UNAVAILABLE = "urn:opencpm:problem:message-store-unavailable";
 
     private ProblemTypes() {
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.opencpm.group.GroupNotFoundException;
 import org.opencpm.group.InvalidGroupException;
 import org.opencpm.group.MemberNotFoundException;
 import org.opencpm.group.NotGroupOwnerException;
+import org.opencpm.messagestore.views.MessageStoreUnavailableException;
 import org.opencpm.preference.InvalidPreferencesException;
 import org.opencpm.preference.PreferencesChangedException;
 import org.opencpm.user.InvalidUserException;
@@ -164,6 +166,24 @@ class ProblemResponsesTest {
         assertEquals("Internal Server Error", json.getString("title"));
         assertFalse(json.toString().contains("secret"));
         assertFalse(json.toString().contains("Exception"));
+    }
+
+    @Test
+    void anUnavailableMessageStoreIs503WithItsReason() {
+        MessageStoreUnavailableExceptionMapper mapper = new MessageStoreUnavailableExceptionMapper();
+        mapper.uriInfo = uriInfo();
+
+        Response response = mapper.toResponse(new MessageStoreUnavailableException("The message store is "
+                + "unreachable or refused the request; the server log says why.",
+                new IOException("127.0.0.1:1143 refused")));
+
+        assertEquals(503, response.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+        JsonObject json = json(response);
+        assertEquals(List.of("type", "title", "status", "detail", "instance"), List.copyOf(json.keySet()));
+        assertEquals("urn:opencpm:problem:message-store-unavailable", json.getString("type"));
+        assertEquals("Message store unavailable", json.getString("title"));
+        assertFalse(json.toString().contains("1143"), "the cause stays in the log");
     }
 
     @Test
