@@ -32,7 +32,8 @@ import org.opencpm.rest.problem.Problem;
 /** All resources and providers of the war, found by scanning; the EAR mounts the war on {@code /api}. */
 @ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(title = "OpenCPM admin API", version = "0.1.0",
-        description = "Administration of the OpenCPM messaging server: user accounts, their preferences, groups and health; "
+        description = "Administration of the OpenCPM messaging server: user accounts, their preferences, deferred "
+                + "messages and conversations in the message store, groups and health; "
                 + "and the users' own preferences and groups."),
         // Responses that several operations give alike, written once and referenced by name.
         components = @Components(responses = {
