@@ -201,6 +201,10 @@ class ConversationsApiIT {
         HttpResponse<String> down = admin(conversations(carol));
         assertProblem(503, down);
         assertTrue(down.body().contains("urn:opencpm:problem:message-store-unavailable"), down.body());
+
+        String openapi = TestServer.get("/openapi").body();
+        assertTrue(openapi.contains("/users/{address}/conversations/{folder}/items")
+                && openapi.contains("StoredItemList") && openapi.contains("StoredConversationList"), "described");
     }
 
     /** A stored object as the PF writes them: the CPM headers, then the body. */
