@@ -37,7 +37,7 @@ public record StoredItem(long uid, String messageId, String contentType, String 
     /**
      * The start of an object's text: a {@code text/*} body, or the {@code text/*} content of a {@code message/cpim}.
      *
-     * @param text      at most {@value Excerpts#MAX_CHARACTERS} characters, line ends as {@code \n}, control characters
+     * @param text      at most 500 characters ({@code Excerpts}), line ends as {@code \n}, control characters
      *                  made spaces
      * @param truncated whether the text goes on
      */
