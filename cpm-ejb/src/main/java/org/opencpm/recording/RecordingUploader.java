@@ -55,6 +55,7 @@ public class RecordingUploader {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile RecordingUploads uploads;
     private volatile long lastHousekeeping;
+    private volatile long storeFailedAt = System.nanoTime() - Long.MAX_VALUE / 2;
 
     @PostConstruct
     void start() {
@@ -68,9 +69,12 @@ public class RecordingUploader {
                 + policy.retry() + "; " + outbox.waiting() + " recording(s) waiting");
     }
 
-    /** A recording committed: upload it now, off the committing thread. */
+    /**
+     * A recording committed: upload it now, off the committing thread; unless the store failed the last pass, in which
+     * case the timer tries again after the retry time (a burst during an outage would otherwise try once per message).
+     */
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordingQueued queued) {
-        if (uploads != null) {
+        if (uploads != null && System.nanoTime() - storeFailedAt > policy.retry().toNanos()) {
             context.getBusinessObject(RecordingUploader.class).uploadSoon();
         }
     }
@@ -105,6 +109,9 @@ public class RecordingUploader {
                 do {
                     pass = u.upload(BATCH);
                 } while (pass.due() == BATCH && !pass.storeFailed());
+                if (pass.storeFailed()) {
+                    storeFailedAt = System.nanoTime();
+                }
                 if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MS && !pass.storeFailed()) {
                     lastHousekeeping = System.currentTimeMillis();
                     u.settleTemporaries(BATCH);

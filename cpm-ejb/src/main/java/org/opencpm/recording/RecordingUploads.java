@@ -33,7 +33,10 @@ public final class RecordingUploads {
     private final RecordingOutbox outbox;
     private final MessageStoreWriter writer;
     private final RecordingPolicy policy;
+    private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
+
     private int failuresLogged;
+    private long lastWarning;
 
     public RecordingUploads(RecordingOutbox outbox, MessageStoreWriter writer, RecordingPolicy policy) {
         this.outbox = outbox;
@@ -41,7 +44,7 @@ public final class RecordingUploads {
         this.policy = policy;
     }
 
-    /** What one pass did. */
+    /** What one pass did; {@code storeFailed}: the store was unreachable or refused us (not: had no such account). */
     public record Pass(int due, int stored, boolean storeFailed) {
     }
 
@@ -58,6 +61,7 @@ public final class RecordingUploads {
         int stored = 0;
         int handled = 0; // entries of the pass stored or given a later attempt
         boolean failed = false;
+        boolean unknownUser = false; // the others' recordings still go
         for (Map.Entry<String, List<RecordingEntry>> owner : byOwner.entrySet()) {
             List<RecordingEntry> entries = owner.getValue();
             int done = 0;
@@ -74,7 +78,7 @@ public final class RecordingUploads {
                 outbox.postpone(ids(entries.subList(done, entries.size())), e.getMessage());
                 handled += entries.size();
                 logFailure("the message store has no account " + owner.getKey() + " yet", e);
-                failed = true;
+                unknownUser = true;
             } catch (MessageStoreException e) {
                 // the store is down or refuses us: the rest of the pass would fail alike, and waits
                 outbox.postpone(ids(due.subList(handled + done, due.size())), e.getMessage());
@@ -83,7 +87,7 @@ public final class RecordingUploads {
                 break;
             }
         }
-        if (!failed && failuresLogged > 0) {
+        if (!failed && !unknownUser && failuresLogged > 0) {
             LOG.info("Recording: the message store takes recordings again");
             failuresLogged = 0;
         }
@@ -139,10 +143,20 @@ public final class RecordingUploads {
         return settled;
     }
 
-    /** A warning on the first failure after success and every 40th, so a store that is off does not flood the log. */
+    /**
+     * A warning on the first failure after success, then at most one a minute (the rest at FINE), so a store that is
+     * off does not flood the log.
+     */
     private void logFailure(String what, Exception e) {
         failuresLogged++;
-        Level level = failuresLogged == 1 || failuresLogged % 40 == 0 ? Level.WARNING : Level.FINE;
-        LOG.log(level, () -> "Recording: " + what + " (will retry every " + policy.retry() + "): " + e.getMessage());
+        long now = System.nanoTime();
+        boolean warn = failuresLogged == 1 || now - lastWarning > WARNING_INTERVAL_NANOS;
+        if (warn) {
+            lastWarning = now;
+        }
+        Level level = warn ? Level.WARNING : Level.FINE;
+        int failures = failuresLogged;
+        LOG.log(level, () -> "Recording: " + what + " (will retry every " + policy.retry() + "; " + failures
+                + " failed pass(es) so far): " + e.getMessage());
     }
 }
