@@ -10,10 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +30,7 @@ import org.opencpm.messagestore.objects.MessageObject;
 import org.opencpm.messagestore.objects.ObjectHeaders;
 import org.opencpm.messagestore.objects.StoredObject;
 import org.opencpm.storage.recording.InMemoryRecordingOutboxRepository;
+import org.opencpm.testsupport.MutableClock;
 
 /**
  * The outbox and its uploads against the real message store (cpm-cms in its own JVM): what is taken reaches the
@@ -190,34 +189,6 @@ class RecordingUploadsTest {
                     .filter(l -> l.contains("FETCH"))
                     .map(l -> l.substring(l.indexOf("\r\n") + 2, l.lastIndexOf(')')).trim())
                     .toList();
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
