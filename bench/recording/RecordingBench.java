@@ -746,6 +746,17 @@ public final class RecordingBench {
                 }
                 append.add(System.nanoTime() - t0);
             }
+        }
+        // the same APPENDs over a plain socket. Synchronizing literal: the command line, the store's "+", then the
+        // object and its CRLF in one write. LITERAL+ (RFC 7888), as Jakarta Mail sends when the store advertises it
+        // (James does): the command line ending in {n+} flushed, then at once the object and CRLF in a second
+        // write; with Nagle's algorithm on (Jakarta Mail's default) the second write waits for the ACK of the
+        // first, which the store delays (about 40 ms on Linux) as it has nothing to answer yet.
+        List<Long> appendSync = rawAppends(login, admin, adminPassword, scratch, rounds, false, false);
+        List<Long> appendPlus = rawAppends(login, admin, adminPassword, scratch, rounds, true, false);
+        List<Long> appendPlusNoDelay = rawAppends(login, admin, adminPassword, scratch, rounds, true, true);
+        try (ImapTestClient imap = new ImapTestClient("127.0.0.1", imapPort)) {
+            imap.authenticatePlain(login, admin, adminPassword);
             imap.command("DELETE " + ImapTestClient.quote(scratch));
         }
         log("RESULT components (" + rounds + " each, sequential, from the benchmark JVM):");
@@ -753,7 +764,67 @@ public final class RecordingBench {
         log("RESULT   IMAP connection as the uploader opens one (connect, AUTHENTICATE PLAIN, GETMETADATA, LIST,"
                 + " LOGOUT): " + stats(connect));
         log("RESULT   LIST of one folder (folder.exists() before every APPEND): " + stats(list));
-        log("RESULT   APPEND of a ~600-byte object on an open connection: " + stats(append));
+        log("RESULT   APPEND of a ~600-byte object on an open connection, ImapTestClient (object and CRLF in two"
+                + " writes, so also held back by Nagle): " + stats(append));
+        log("RESULT   APPEND, synchronizing literal (waits for +), object and CRLF in one write: " + stats(appendSync));
+        log("RESULT   APPEND with LITERAL+ as Jakarta Mail writes it, Nagle on (the uploader before TCP_NODELAY): "
+                + stats(appendPlus));
+        log("RESULT   APPEND with LITERAL+, TCP_NODELAY (the uploader with it): " + stats(appendPlusNoDelay));
+    }
+
+    static List<Long> rawAppends(String login, String admin, String adminPassword, String mailbox, int rounds,
+                                 boolean literalPlus, boolean noDelay) throws IOException {
+        List<Long> times = new ArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", imapPort)) {
+            socket.setTcpNoDelay(noDelay);
+            socket.setSoTimeout(20_000);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.UTF_8));
+            java.io.OutputStream os = socket.getOutputStream();
+            in.readLine(); // greeting
+            os.write(("a AUTHENTICATE PLAIN " + b64(login + "\0" + admin + "\0" + adminPassword) + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            os.flush();
+            awaitTagged(in, "a ");
+            for (int i = 0; i < rounds; i++) {
+                byte[] msg = ("From: <sip:alice@" + domain + ">\r\nTo: <sip:bob@" + domain + ">\r\n"
+                        + "Message-ID: <" + UUID.randomUUID() + "@bench>\r\nIMDN-Message-ID: raw-" + i + "\r\n"
+                        + "Content-Type: message/cpim\r\n\r\nFrom: <sip:alice@" + domain + ">\r\n\r\n"
+                        + "Content-Type: text/plain;charset=UTF-8\r\n\r\n" + "x".repeat(400) + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                long t0 = System.nanoTime();
+                os.write(("r" + i + " APPEND " + ImapTestClient.quote(mailbox) + " {" + msg.length
+                        + (literalPlus ? "+" : "") + "}\r\n").getBytes(StandardCharsets.UTF_8));
+                os.flush();
+                if (!literalPlus) {
+                    String cont = in.readLine();
+                    if (cont == null || !cont.startsWith("+")) {
+                        throw new IOException("APPEND refused: " + cont);
+                    }
+                }
+                byte[] all = Arrays.copyOf(msg, msg.length + 2);
+                all[msg.length] = '\r';
+                all[msg.length + 1] = '\n';
+                os.write(all);
+                os.flush();
+                awaitTagged(in, "r" + i + " ");
+                times.add(System.nanoTime() - t0);
+            }
+        }
+        return times;
+    }
+
+    static void awaitTagged(java.io.BufferedReader in, String tag) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(tag)) {
+                if (!line.startsWith(tag + "OK")) {
+                    throw new IOException(line);
+                }
+                return;
+            }
+        }
+        throw new IOException("connection closed");
     }
 
     static String b64(String s) {
