@@ -72,6 +72,19 @@ class MessageStoreWriterTest {
     }
 
     @Test
+    void theConnectionToTheStoreHasTcpNoDelay() throws Exception {
+        // James advertises LITERAL+: an APPEND is two writes in a row, which Nagle's algorithm would hold back until
+        // the store's delayed ACK (about 40 ms per object)
+        Object factory = writer.session(ALICE).getProperties().get("mail.imap.socketFactory");
+        try (java.net.Socket socket = ((javax.net.SocketFactory) factory).createSocket()) {
+            assertTrue(socket.getTcpNoDelay());
+        }
+        try (UserStore alice = writer.open(ALICE)) {
+            assertEquals("Default", alice.defaultFolder()); // and the store is reached through it
+        }
+    }
+
+    @Test
     void theDefaultFolderIsReadFromTheServerAnnotation() throws Exception {
         try (UserStore alice = writer.open(ALICE)) {
             assertEquals("Default", alice.defaultFolder());
