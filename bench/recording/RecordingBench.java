@@ -110,6 +110,10 @@ public final class RecordingBench {
             senderCopy.start();
             recipientCopy.start();
             Thread.sleep(2000); // quiet, and the watchers in IDLE
+            // what both JVMs use with nothing to do (timers, pollers, the watchers' IDLE): the baseline of the phases
+            Cpu idle = Cpu.now();
+            Thread.sleep(intArg("idle-seconds", 10) * 1000L);
+            log("RESULT idle (nothing sent) cpu: " + Cpu.now().minus(idle));
 
             List<String> csv = new ArrayList<>();
             csv.add("phase,imdn_message_id,sent_ns,ok200_ns,sender_copy_visible_ns,recipient_copy_visible_ns");
