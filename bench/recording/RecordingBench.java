@@ -634,12 +634,36 @@ public final class RecordingBench {
     // ------------------------------------------------------------------------------------------------ CPU
 
     /** CPU seconds of the server, the store, this JVM and everything else, from /proc. */
-    record Cpu(double server, double store, double bench, double all, double steal, long at) {
+    record Cpu(double server, double store, double bench, double all, double steal, double serverJit,
+               double storeJit, long at) {
         static final double TCK = Double.parseDouble(arg("clk-tck", "100"));
 
         static Cpu now() {
             return new Cpu(proc(arg("wildfly-pid", "0")), proc(arg("cms-pid", "0")), proc("self"), machine()[0],
-                    machine()[1], System.nanoTime());
+                    machine()[1], jit(arg("wildfly-pid", "0")), jit(arg("cms-pid", "0")), System.nanoTime());
+        }
+
+        /** CPU seconds of the JIT compiler threads of {@code pid}. */
+        static double jit(String pid) {
+            if ("0".equals(pid)) {
+                return 0;
+            }
+            double sum = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).startsWith("C")
+                                && Files.readString(task.resolve("comm")).contains("Compiler")) {
+                            sum += proc(pid + "/task/" + task.getFileName());
+                        }
+                    } catch (IOException gone) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return sum;
         }
 
         static double proc(String pid) {
@@ -669,16 +693,17 @@ public final class RecordingBench {
 
         Cpu minus(Cpu o) {
             return new Cpu(server - o.server, store - o.store, bench - o.bench, all - o.all, steal - o.steal,
-                    at - o.at);
+                    serverJit - o.serverJit, storeJit - o.storeJit, at - o.at);
         }
 
         @Override
         public String toString() {
             double wall = at / 1e9;
-            return String.format(Locale.ROOT, "%.1f s wall, %.1f CPU s available (%d cores); WildFly %.1f, message"
-                            + " store (James) %.1f, benchmark client %.1f, other processes %.1f CPU s; steal %.1f",
-                    wall, wall * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
-                    server, store, bench, Math.max(0, all - server - store - bench), steal);
+            return String.format(Locale.ROOT, "%.1f s wall, %.1f CPU s available (%d cores); WildFly %.1f (JIT %.1f),"
+                            + " message store (James) %.1f (JIT %.1f), benchmark client %.1f, other processes %.1f CPU s;"
+                            + " steal %.1f", wall, wall * Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), server, serverJit, store, storeJit, bench,
+                    Math.max(0, all - server - store - bench), steal);
         }
     }
 
