@@ -2,8 +2,6 @@ package org.opencpm.recording;
 
 import jakarta.activation.DataSource;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.opencpm.messagestore.folders.CpmFolder;
@@ -101,7 +99,7 @@ public record SessionRecords(String owner, String otherParty, boolean ownerInvit
         }
         ObjectHeaders.Direction direction = direction(sent);
         ObjectHeaders headers = headers(sent ? owner : otherParty, List.of(sent ? otherParty : owner),
-                date(payload.dateTime(), now), direction).withSubject(payload.subject());
+                RecordedFields.date(payload.dateTime(), now), direction).withSubject(payload.subject());
         return MessageObject.compose(key("session-message", direction, msrpMessageId), headers, contentType, body,
                 payload.imdnMessageId(), null);
     }
@@ -137,24 +135,6 @@ public record SessionRecords(String owner, String otherParty, boolean ownerInvit
     }
 
     private String header(String name) {
-        for (String line : headerLines) {
-            if (line.length() > name.length() && line.regionMatches(true, 0, name, 0, name.length())
-                    && line.charAt(name.length()) == ':') {
-                String value = line.substring(name.length() + 1).trim();
-                return value.isEmpty() ? null : value;
-            }
-        }
-        return null;
-    }
-
-    private static Instant date(String cpimDateTime, Instant now) {
-        if (cpimDateTime != null) {
-            try {
-                return OffsetDateTime.parse(cpimDateTime.trim()).toInstant();
-            } catch (DateTimeParseException e) {
-                // a client's clock format is no reason not to record: the time of recording then
-            }
-        }
-        return now;
+        return RecordedFields.header(headerLines, name);
     }
 }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +37,7 @@ public final class StandaloneRecords {
         String from = direction == ObjectHeaders.Direction.SENT || !message.anonymous()
                 ? Optional.ofNullable(message.blacklistKey()).orElse(ANONYMOUS) : ANONYMOUS;
         ObjectHeaders headers = new ObjectHeaders(from, List.of(message.recipientAddress()),
-                date(message.payload().dateTime(), now), header(message, "Conversation-ID"),
+                RecordedFields.date(message.payload().dateTime(), now), header(message, "Conversation-ID"),
                 header(message, "Contribution-ID"), header(message, "InReplyTo-Contribution-ID"),
                 message.payload().subject(), direction);
         return MessageObject.compose(recordKey(message, direction), headers, message.contentType(), message.body(),
@@ -60,14 +58,7 @@ public final class StandaloneRecords {
 
     /** The value of the end-to-end SIP header {@code name}, or null. */
     static String header(StandaloneMessage message, String name) {
-        for (String line : message.headerLines()) {
-            if (line.length() > name.length() && line.regionMatches(true, 0, name, 0, name.length())
-                    && line.charAt(name.length()) == ':') {
-                String value = line.substring(name.length() + 1).trim();
-                return value.isEmpty() ? null : value;
-            }
-        }
-        return null;
+        return RecordedFields.header(message.headerLines(), name);
     }
 
     static String recordKey(StandaloneMessage message, ObjectHeaders.Direction direction) {
@@ -92,16 +83,5 @@ public final class StandaloneRecords {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static Instant date(String cpimDateTime, Instant now) {
-        if (cpimDateTime != null) {
-            try {
-                return OffsetDateTime.parse(cpimDateTime.trim()).toInstant();
-            } catch (DateTimeParseException e) {
-                // a client's clock format is no reason not to record: the time of recording then
-            }
-        }
-        return now;
     }
 }
