@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The recording outbox in the OpenCPM database. A second row with a record key already there is refused by the
- * unique constraint too, should two recordings of the same object race past {@link #add}'s look-up.
+ * unique constraint, should two recordings of the same object race past the caller's look-up.
  */
 @ApplicationScoped
 public class JpaRecordingOutboxRepository implements RecordingOutboxRepository {
@@ -21,9 +21,6 @@ public class JpaRecordingOutboxRepository implements RecordingOutboxRepository {
 
     @Override
     public boolean add(RecordingEntry entry) {
-        if (findByKey(entry.getRecordKey()).isPresent()) {
-            return false;
-        }
         em.persist(entry);
         return true;
     }

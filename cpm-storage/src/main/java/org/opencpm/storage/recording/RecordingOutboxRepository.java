@@ -11,7 +11,10 @@ import java.util.UUID;
  */
 public interface RecordingOutboxRepository {
 
-    /** Adds the entry unless one with its record key is there (waiting or stored); false then. */
+    /**
+     * Adds the entry; the caller has looked for its record key ({@link #findByKey}) in the same transaction. A second
+     * entry with the key is refused all the same: false, or (JPA) the unique constraint when the transaction commits.
+     */
     boolean add(RecordingEntry entry);
 
     /** Up to {@code limit} entries not stored yet whose next attempt is due at {@code now}, in recording order. */
