@@ -181,21 +181,13 @@ public class RecordingOutbox {
         // a file written by a recording whose transaction has not committed yet is young: leave those
         Instant young = now.minusSeconds(600);
         files.stream().filter(f -> !referred.contains(f))
-                .filter(f -> lastModified(f).isBefore(young))
+                .filter(f -> spool.lastModified(f).isBefore(young))
                 .forEach(spool::remove);
         return abandoned;
     }
 
     public long waiting() {
         return repository.waiting();
-    }
-
-    private Instant lastModified(String name) {
-        try {
-            return java.nio.file.Files.getLastModifiedTime(spool.directory().resolve(name)).toInstant();
-        } catch (IOException e) {
-            return Instant.MAX;
-        }
     }
 
     private static void write(StoredObject object, java.io.OutputStream out) throws IOException {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,10 +30,6 @@ public final class RecordingSpool {
 
     public RecordingSpool(Path directory) {
         this.directory = directory;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     /** Writes a new spool file; returns its name. */
@@ -89,6 +86,15 @@ public final class RecordingSpool {
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** When a file {@link #names} listed was last written; far in the future when it cannot be told (left alone). */
+    public Instant lastModified(String listedName) {
+        try {
+            return Files.getLastModifiedTime(directory.resolve(listedName)).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
         }
     }
 
