@@ -16,9 +16,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpm.messagestore.MessageStoreAccess;
+import org.opencpm.messagestore.SerialPasses;
 import org.opencpm.storage.recording.RecordingEntry;
 
 /**
@@ -51,8 +51,7 @@ public class RecordingUploader {
     @Resource
     SessionContext context;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final SerialPasses passes = new SerialPasses(LOG, "Recording: upload pass");
     private volatile RecordingUploads uploads;
     private volatile long lastHousekeeping;
     private volatile long storeFailedAt = System.nanoTime() - Long.MAX_VALUE / 2;
@@ -89,7 +88,7 @@ public class RecordingUploader {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer() {
-        if (!running.get()) {
+        if (!passes.running()) {
             context.getBusinessObject(RecordingUploader.class).uploadSoon();
         }
     }
@@ -101,32 +100,24 @@ public class RecordingUploader {
         if (u == null) {
             return;
         }
-        again.set(true);
-        while (again.get() && running.compareAndSet(false, true)) {
-            try {
-                again.set(false);
-                RecordingUploads.Pass pass;
-                do {
-                    pass = u.upload(BATCH);
-                } while (pass.due() == BATCH && !pass.storeFailed());
-                if (pass.storeFailed()) {
-                    storeFailedAt = System.nanoTime();
-                }
-                if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MS && !pass.storeFailed()) {
-                    lastHousekeeping = System.currentTimeMillis();
-                    u.settleTemporaries(BATCH);
-                    for (RecordingEntry dropped : outbox.housekeeping(BATCH)) {
-                        LOG.severe(() -> "Recording: given up after " + policy.giveUp() + ": " + dropped.getObjectKind()
-                                + " " + dropped.getMessageId() + " for " + dropped.getOwner() + " (folder "
-                                + dropped.getFolder() + ", " + dropped.getAttempts() + " attempts, last error: "
-                                + dropped.getLastError() + ")");
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Recording: upload pass failed", e);
-            } finally {
-                running.set(false);
+        passes.run(() -> {
+            RecordingUploads.Pass pass;
+            do {
+                pass = u.upload(BATCH);
+            } while (pass.due() == BATCH && !pass.storeFailed());
+            if (pass.storeFailed()) {
+                storeFailedAt = System.nanoTime();
             }
-        }
+            if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MS && !pass.storeFailed()) {
+                lastHousekeeping = System.currentTimeMillis();
+                u.settleTemporaries(BATCH);
+                for (RecordingEntry dropped : outbox.housekeeping(BATCH)) {
+                    LOG.severe(() -> "Recording: given up after " + policy.giveUp() + ": " + dropped.getObjectKind()
+                            + " " + dropped.getMessageId() + " for " + dropped.getOwner() + " (folder "
+                            + dropped.getFolder() + ", " + dropped.getAttempts() + " attempts, last error: "
+                            + dropped.getLastError() + ")");
+                }
+            }
+        });
     }
 }

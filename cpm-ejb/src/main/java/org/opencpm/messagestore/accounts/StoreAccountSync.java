@@ -1,5 +1,6 @@
 package org.opencpm.messagestore.accounts;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,15 +13,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpm.messagestore.SerialPasses;
 import org.opencpm.storage.cms.StoreAccountChange;
 
 /**
@@ -50,8 +50,7 @@ public class StoreAccountSync {
     @Resource
     SessionContext context;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final SerialPasses passes = new SerialPasses(LOG, "Message store accounts: pass");
     private volatile JamesWebAdmin james;
 
     @PostConstruct
@@ -91,17 +90,7 @@ public class StoreAccountSync {
         if (store == null) {
             return;
         }
-        again.set(true);
-        while (again.get() && running.compareAndSet(false, true)) {
-            try {
-                again.set(false);
-                pass(store);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Message store accounts: pass failed", e);
-            } finally {
-                running.set(false);
-            }
-        }
+        passes.run(() -> pass(store));
     }
 
     private void pass(JamesWebAdmin store) {
@@ -129,7 +118,7 @@ public class StoreAccountSync {
             }
         }
         if (due.size() == BATCH) {
-            again.set(true);
+            passes.again();
         }
     }
 }
