@@ -1,4 +1,4 @@
-package org.opencpm.recording;
+package org.opencpm.messagestore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,8 @@ import org.opencpm.user.HomeDomain;
 
 /**
  * The server's way into users' folders, when there is one: the message store is enabled ({@code opencpm.cms.enabled})
- * and an administrator password is configured ({@code opencpm.cms.admin.password}). Read once per deployment.
+ * and an administrator password is configured ({@code opencpm.cms.admin.password}). Read once per deployment; the
+ * PF's recording writes through it, the administrators' views read through it.
  */
 @ApplicationScoped
 public class MessageStoreAccess {
@@ -27,12 +28,14 @@ public class MessageStoreAccess {
 
     @Inject
     public MessageStoreAccess(MessageStoreSettingsHolder accounts, HomeDomain domain) {
-        MessageStoreSettings settings = accounts.get();
-        MessageStoreImapSettings imap = MessageStoreImapSettings.from(PolicyProperties.system(), domain.name());
+        this(accounts.get(), MessageStoreImapSettings.from(PolicyProperties.system(), domain.name()));
+    }
+
+    public MessageStoreAccess(MessageStoreSettings settings, MessageStoreImapSettings imap) {
         if (!settings.enabled()) {
             whyOff = MessageStoreSettings.ENABLED + "=false";
         } else if (!imap.configured()) {
-            whyOff = "no " + MessageStoreImapSettings.ADMIN_PASSWORD;
+            whyOff = "no administrator password (" + MessageStoreImapSettings.ADMIN_PASSWORD + ")";
         } else {
             writer = new MessageStoreWriter(imap, new JamesWebAdmin(settings.webAdmin()));
             describe = imap.host() + ":" + imap.port() + " as " + imap.administrator();
@@ -48,10 +51,12 @@ public class MessageStoreAccess {
         return access;
     }
 
+    /** The connection maker, for writing and for reading (the same connection, with the user's rights). */
     public Optional<MessageStoreWriter> writer() {
         return Optional.ofNullable(writer);
     }
 
+    /** Why there is no writer. */
     public String whyOff() {
         return whyOff;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpm.messagestore.MessageStoreAccess;
 import org.opencpm.messagestore.folders.CpmFolder;
 import org.opencpm.messagestore.objects.ObjectHeaders;
 import org.opencpm.messagestore.objects.StoredObject;

@@ -4,14 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.opencpm.config.PolicyProperties;
-import org.opencpm.messagestore.accounts.JamesWebAdmin;
-import org.opencpm.messagestore.accounts.MessageStoreSettings;
-import org.opencpm.messagestore.accounts.MessageStoreSettingsHolder;
+import org.opencpm.messagestore.MessageStoreAccess;
 import org.opencpm.messagestore.imap.ConversationFolder;
 import org.opencpm.messagestore.imap.FolderPath;
 import org.opencpm.messagestore.imap.MessageStoreException;
-import org.opencpm.messagestore.imap.MessageStoreImapSettings;
 import org.opencpm.messagestore.imap.MessageStoreWriter;
 import org.opencpm.messagestore.imap.StoredConversations;
 import org.opencpm.messagestore.imap.StoredItem;
@@ -48,12 +44,7 @@ public class ConversationViews {
     HomeDomain homeDomain;
 
     @Inject
-    MessageStoreSettingsHolder storeSettings;
-
-    /** Read from the system properties at first use, as the writer of the PF's recording reads them. */
-    volatile MessageStoreImapSettings imapSettings;
-
-    private volatile MessageStoreWriter reader;
+    MessageStoreAccess access;
 
     /** The user's conversation and session folders, ordered by name, sessions after their conversation. */
     public StoredPage<ConversationFolder> conversations(String address, int offset, int limit) {
@@ -110,27 +101,8 @@ public class ConversationViews {
 
     /** The connection maker: the writer's, as reading is the same connection with the same rights. */
     private MessageStoreWriter reader() {
-        MessageStoreWriter r = reader;
-        if (r != null) {
-            return r;
-        }
-        MessageStoreSettings store = storeSettings.get();
-        if (!store.enabled()) {
-            throw new MessageStoreUnavailableException("There is no message store (" + MessageStoreSettings.ENABLED
-                    + "=false).");
-        }
-        MessageStoreImapSettings imap = imapSettings;
-        if (imap == null) {
-            imap = MessageStoreImapSettings.from(PolicyProperties.system(), homeDomain.name());
-            imapSettings = imap;
-        }
-        if (!imap.configured()) {
-            throw new MessageStoreUnavailableException("The server has no administrator password for the message "
-                    + "store (" + MessageStoreImapSettings.ADMIN_PASSWORD + ").");
-        }
-        r = new MessageStoreWriter(imap, new JamesWebAdmin(store.webAdmin()));
-        reader = r;
-        return r;
+        return access.writer().orElseThrow(() -> new MessageStoreUnavailableException(
+                "There is no message store to read (" + access.whyOff() + ")."));
     }
 
     /** One reading of a user's store. */

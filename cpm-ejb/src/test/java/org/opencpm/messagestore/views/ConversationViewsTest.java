@@ -9,8 +9,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.opencpm.messagestore.MessageStoreAccess;
 import org.opencpm.messagestore.accounts.MessageStoreSettings;
-import org.opencpm.messagestore.accounts.MessageStoreSettingsHolder;
 import org.opencpm.messagestore.imap.MessageStoreImapSettings;
 import org.opencpm.user.HomeDomain;
 import org.opencpm.user.InvalidUserException;
@@ -30,15 +30,10 @@ class ConversationViewsTest {
         ConversationViews views = new ConversationViews();
         views.users = new OnlyAlice();
         views.homeDomain = new HomeDomain();
-        views.storeSettings = new MessageStoreSettingsHolder() {
-            @Override
-            public MessageStoreSettings get() {
-                return new MessageStoreSettings(enabled, URI.create("http://127.0.0.1:" + port),
-                        Duration.ofSeconds(15));
-            }
-        };
-        views.imapSettings = new MessageStoreImapSettings("127.0.0.1", port, "opencpm$admin@opencpm.test",
-                adminPassword, Duration.ofSeconds(2));
+        views.access = new MessageStoreAccess(new MessageStoreSettings(enabled,
+                URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(15)),
+                new MessageStoreImapSettings("127.0.0.1", port, "opencpm$admin@opencpm.test", adminPassword,
+                        Duration.ofSeconds(2)));
         return views;
     }
 
