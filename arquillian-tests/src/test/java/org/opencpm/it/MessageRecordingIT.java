@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencpm.cms.testkit.CmsProcess;
+import org.opencpm.msrp.api.OutgoingMessage;
+import org.opencpm.msrp.sdp.Direction;
+import org.opencpm.msrp.sdp.Setup;
+import org.opencpm.msrp.testkit.MsrpPeer;
+import org.opencpm.sip.testkit.Answer;
+import org.opencpm.sip.testkit.InviteOptions;
+import org.opencpm.sip.testkit.SipCall;
 import org.opencpm.sip.testkit.SipTestAgent;
 
 /**
@@ -35,6 +43,7 @@ import org.opencpm.sip.testkit.SipTestAgent;
 class MessageRecordingIT {
 
     private static final long WAIT_MS = 180_000;
+    private static final String CHAT = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session";
     private static CmsProcess store;
 
     @Deployment(testable = false)
@@ -100,6 +109,65 @@ class MessageRecordingIT {
                 StoredItems.mailbox("sip:" + bob + "@opencpm.test")));
         assertFalse(StoredItems.canSelect(store.imapPort(), login(bob), password(bob),
                 "#user." + login(alice).replace(".", "=2E") + ".Default"), "bob cannot open alice's folders");
+    }
+
+    /**
+     * SD 5.2.1.2.3: a 1-1 chat between two users who record gives each of them a session history folder, named
+     * after the session's Contribution-ID inside the conversation with the other party, holding the Session Info
+     * Object and each chat message and notification exchanged, with its direction as the folder's owner saw it.
+     */
+    @Test
+    void aChatSessionGivesEachSideASessionHistoryFolderWithItsSessionInfoObject() throws Exception {
+        String alice = user("alice", "{\"recordConversations\":true}");
+        String bob = user("bob", "{\"recordConversations\":true}");
+        String conversation = UUID.randomUUID().toString();
+        String contribution = UUID.randomUUID().toString();
+        try (SipTestAgent a = agent("alice", alice); SipTestAgent b = agent("bob", bob);
+             MsrpPeer aMedia = new MsrpPeer(); MsrpPeer bMedia = new MsrpPeer()) {
+            b.onInvite(r -> Answer.ok("application/sdp", bMedia.answer(r.getRawContent(), Setup.PASSIVE)));
+            assertEquals(200, b.register(3600, null).getStatusCode());
+            SipCall call = a.invite(aor(bob), InviteOptions.create()
+                    .body("application/sdp", aMedia.offer(Direction.SENDRECV, Setup.ACTPASS)
+                            .getBytes(StandardCharsets.UTF_8))
+                    .header("Accept-Contact", "*;+g.3gpp.icsi-ref=\"" + CHAT + "\"")
+                    .header("Conversation-ID", conversation)
+                    .header("Contribution-ID", contribution));
+            assertEquals(200, call.status());
+            aMedia.answered(call.body());
+            SipCall atBob = b.awaitCall(5, TimeUnit.SECONDS);
+            assertNotNull(atBob);
+            for (int i = 0; i < 2; i++) {
+                assertTrue(aMedia.session.send(OutgoingMessage.of("message/cpim",
+                        CpimBodies.text(alice, bob, "ping-" + i, null, "ping " + i))).result()
+                        .toCompletableFuture().get(10, TimeUnit.SECONDS).isSuccess());
+                assertNotNull(bMedia.next());
+                bMedia.session.send(OutgoingMessage.of("message/cpim",
+                        CpimBodies.delivered(bob, alice, "pong-" + i, "ping-" + i)));
+                assertNotNull(aMedia.next());
+            }
+            assertEquals(200, call.bye().getStatusCode());
+        }
+
+        for (String[] side : new String[][] {{alice, bob, "sent"}, {bob, alice, "received"}}) {
+            List<StoredItems.Item> items = await(side[0],
+                    StoredItems.mailbox("sip:" + side[1] + "@opencpm.test", contribution), 5);
+            List<StoredItems.Item> infos = items.stream()
+                    .filter(i -> i.header("Content-Type").startsWith("multipart/related")).toList();
+            assertEquals(1, infos.size(), side[0] + ": one Session Info Object " + items);
+            assertTrue(infos.get(0).header("Content-Type").contains("type=\"Application/X-CPM-Session\""),
+                    infos.get(0).header("Content-Type"));
+            Map<String, String> directions = new TreeMap<>();
+            for (StoredItems.Item item : items) {
+                assertEquals(conversation, item.header("Conversation-ID"), side[0]);
+                assertEquals(contribution, item.header("Contribution-ID"), side[0]);
+                if (item != infos.get(0)) {
+                    directions.put(item.header("IMDN-Message-ID"), item.header("Message-Direction"));
+                }
+            }
+            String back = side[2].equals("sent") ? "received" : "sent";
+            assertEquals(Map.of("ping-0", side[2], "ping-1", side[2], "pong-0", back, "pong-1", back), directions,
+                    side[0] + "'s chat messages and notifications, each once, with its direction");
+        }
     }
 
     @Test
