@@ -112,17 +112,32 @@ public class RecordingOutbox {
         return repository.due(clock.instant(), limit);
     }
 
-    /** An upload of these entries begins; they are due again after the retry time should it not finish. */
+    /** What an upload stored: the entry, and where the store put its object. */
+    public record Stored(RecordingEntry entry, String mailbox, long uid) {
+    }
+
+    /**
+     * The upload of {@code next} begins: it is due again after the retry time should it not finish, and looked for in
+     * the store before its next APPEND. The upload before it, {@code previous} (null if none), is marked stored in the
+     * same transaction: the uploader's two marks per object share one commit.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void attempting(Collection<UUID> ids) {
-        repository.attempting(ids, clock.instant().plus(policy.retry()));
+    public void attempting(UUID next, Stored previous) {
+        if (previous != null) {
+            markStored(previous);
+        }
+        repository.attempting(List.of(next), clock.instant().plus(policy.retry()));
     }
 
     /** The entry is in the store; its spool file goes. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void stored(RecordingEntry entry, String mailbox, long uid) {
-        String spoolFile = entry.getSpoolFile();
-        repository.stored(entry.getId(), mailbox, uid, clock.instant());
+    public void stored(Stored stored) {
+        markStored(stored);
+    }
+
+    private void markStored(Stored stored) {
+        String spoolFile = stored.entry().getSpoolFile();
+        repository.stored(stored.entry().getId(), stored.mailbox(), stored.uid(), clock.instant());
         if (spoolFile != null) {
             spool.delete(spoolFile);
         }

@@ -66,11 +66,16 @@ public final class RecordingUploads {
             List<RecordingEntry> entries = owner.getValue();
             int done = 0;
             try (UserStore store = writer.open(owner.getKey())) {
-                for (RecordingEntry entry : entries) {
-                    if (upload(store, entry)) {
-                        stored++;
+                Marks marks = new Marks();
+                try {
+                    for (RecordingEntry entry : entries) {
+                        if (upload(store, entry, marks)) {
+                            stored++;
+                        }
+                        done++;
                     }
-                    done++;
+                } finally {
+                    marks.flush(); // also when the store failed: what it took before is stored
                 }
                 handled += done;
             } catch (UnknownStoreUserException e) {
@@ -99,14 +104,14 @@ public final class RecordingUploads {
      * marked as attempted before its APPEND: should the answer never come (the store or this server dies), the next
      * attempt looks for the object first. Only that entry pays for the search.
      */
-    private boolean upload(UserStore store, RecordingEntry entry) throws MessageStoreException {
+    private boolean upload(UserStore store, RecordingEntry entry, Marks marks) throws MessageStoreException {
         boolean checkFirst = entry.isCheckFirst(); // as it was before this attempt
         try {
             CpmFolder folder = CpmFolder.fromKey(entry.getFolder());
             StoredObject object = outbox.object(entry);
-            outbox.attempting(List.of(entry.getId()));
+            marks.attempting(entry);
             StoreResult result = store.store(folder, object, checkFirst, entry.getTemporaryUntil() != null);
-            outbox.stored(entry, result.mailbox(), result.uid());
+            marks.stored(new RecordingOutbox.Stored(entry, result.mailbox(), result.uid()));
             LOG.fine(() -> "Recording: " + entry.getObjectKind() + " " + entry.getMessageId() + " stored in "
                     + entry.getOwner() + "'s " + result.mailbox() + (result.alreadyStored() ? " (was there)" : ""));
             return true;
@@ -115,6 +120,33 @@ public final class RecordingUploads {
             LOG.log(Level.SEVERE, "Recording: entry " + entry.getId() + " for " + entry.getOwner()
                     + " cannot be uploaded", e);
             return false;
+        }
+    }
+
+    /**
+     * The outbox's marks for one owner's uploads, two per object: "attempting" before its APPEND, "stored" after. The
+     * "stored" mark waits for the next object's "attempting" and is written in its transaction, or alone at the end:
+     * one commit per object instead of two. Until it is written, the object is one the next attempt looks for first,
+     * so a mark lost with this server costs a search, never a second copy.
+     */
+    private final class Marks {
+
+        private RecordingOutbox.Stored pending;
+
+        void attempting(RecordingEntry entry) {
+            outbox.attempting(entry.getId(), pending);
+            pending = null;
+        }
+
+        void stored(RecordingOutbox.Stored stored) {
+            pending = stored;
+        }
+
+        void flush() {
+            if (pending != null) {
+                outbox.stored(pending);
+                pending = null;
+            }
         }
     }
 
