@@ -42,6 +42,16 @@ public final class SerialPasses {
         return running.get();
     }
 
+    /**
+     * Has the pass that runs now go round once more, if one runs; false when none runs, and the caller starts one.
+     * Nothing is missed between the two: the request is noted before the look, and a pass looks for requests after it
+     * stopped running.
+     */
+    public boolean againIfRunning() {
+        again.set(true);
+        return running.get();
+    }
+
     /** Has the pass that runs now go round once more (it found more than it took). */
     public void again() {
         again.set(true);

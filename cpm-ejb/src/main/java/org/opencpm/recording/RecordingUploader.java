@@ -71,9 +71,11 @@ public class RecordingUploader {
     /**
      * A recording committed: upload it now, off the committing thread; unless the store failed the last pass, in which
      * case the timer tries again after the retry time (a burst during an outage would otherwise try once per message).
+     * While a pass runs, it takes the recording on its next round: no asynchronous call per recording in a burst.
      */
     public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordingQueued queued) {
-        if (uploads != null && System.nanoTime() - storeFailedAt > policy.retry().toNanos()) {
+        if (uploads != null && System.nanoTime() - storeFailedAt > policy.retry().toNanos()
+                && !passes.againIfRunning()) {
             context.getBusinessObject(RecordingUploader.class).uploadSoon();
         }
     }
