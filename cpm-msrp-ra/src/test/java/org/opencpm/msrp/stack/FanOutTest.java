@@ -29,6 +29,7 @@ import org.opencpm.msrp.api.MsrpSession;
 import org.opencpm.msrp.api.MsrpSessionListener;
 import org.opencpm.msrp.api.OutgoingMessage;
 import org.opencpm.msrp.api.SessionOptions;
+import org.opencpm.msrp.api.SessionState;
 import org.opencpm.msrp.chunk.ChunkSink;
 import org.opencpm.msrp.codec.MsrpStatus;
 import org.opencpm.msrp.codec.SuccessReport;
@@ -203,9 +204,10 @@ class FanOutTest {
             g.atMembers.get(1).gate = new CountDownLatch(1);
             g.answerAll();
             BackgroundSend sender = new BackgroundSend(g.sa, LARGE);
-            // Member 1 has begun the message, and holds it in its sink.
+            // Member 1 has begun the message, and holds it in its sink. Its leg has had the answer to its binding
+            // SEND (otherwise dropping it now would be a failed connect, not a lost connection).
             Await.until("the transfer stalls at member 1", () -> !g.atMembers.get(1).sinks.isEmpty()
-                    && g.atMembers.get(0).bytesIn() > 0);
+                    && g.atMembers.get(0).bytesIn() > 0 && g.targets.get(1).state() == SessionState.CONNECTED);
 
             g.members.get(1).close();
             for (int i : new int[] {0, 2}) {
