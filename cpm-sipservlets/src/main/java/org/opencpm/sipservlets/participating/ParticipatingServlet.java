@@ -173,20 +173,32 @@ public class ParticipatingServlet extends SipServlet {
         engine.onTimeout(timer);
     }
 
-    /** The sender's MESSAGE, answered once with the terminating PF's verdict. */
+    /**
+     * The sender's MESSAGE, answered once with the terminating PF's verdict. A sender gone before its answer (its
+     * connection closed) is logged, not thrown: the verdict stands, and what follows it (the recording) still runs.
+     */
     private record PendingRequest(SipServletRequest request) implements SenderReply {
 
         @Override
         public void accepted(int status) {
-            if (!request.isCommitted()) {
-                request.createResponse(status).send();
-            }
+            answer(status, null);
         }
 
         @Override
         public void refused(int status, String reasonPhrase) {
-            if (!request.isCommitted()) {
-                request.createResponse(status, reasonPhrase).send();
+            answer(status, reasonPhrase);
+        }
+
+        private void answer(int status, String reasonPhrase) {
+            if (request.isCommitted()) {
+                return;
+            }
+            try {
+                (reasonPhrase == null ? request.createResponse(status)
+                        : request.createResponse(status, reasonPhrase)).send();
+            } catch (IllegalStateException e) {
+                LOG.info(() -> "MESSAGE " + request.getCallId() + " from " + request.getFrom()
+                        + ": the sender did not get its " + status + " (" + e.getMessage() + ")");
             }
         }
     }
