@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,7 +28,7 @@ import org.opencpm.cms.testkit.ImapTestClient;
 @RunAsClient
 class ConversationsApiIT {
 
-    private static final long WAIT_MS = 30_000;
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GROUP = "0f81d4fa-7dec-11d0-a765-00a0c91e6bf6";
     private static final String SESSION = "5a3e0c1d-0000-4000-8000-000000000001";
 
@@ -226,13 +227,6 @@ class ConversationsApiIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + ": not within " + WAIT_MS + " ms");
+        Poll.until(what, WAIT, condition);
     }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ import org.opencpm.sip.testkit.SipTestAgent;
 @RunAsClient
 class MessageRecordingIT {
 
-    private static final long WAIT_MS = 180_000;
+    private static final Duration WAIT = Duration.ofMinutes(3);
     private static final String CHAT = "urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session";
     private static CmsProcess store;
 
@@ -266,18 +268,13 @@ class MessageRecordingIT {
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
+        Poll.until(what, WAIT, () -> {
             try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (java.io.IOException storeNotUpYet) {
-                // retried
+                return condition.call();
+            } catch (IOException storeNotUpYet) {
+                return false; // retried
             }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + ": not within " + WAIT_MS + " ms");
+        });
     }
 
     private static SipTestAgent agent(String name, String user) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -26,7 +27,7 @@ import org.opencpm.cms.testkit.ImapTestClient;
 @RunAsClient
 class MessageStoreAccountsIT {
 
-    private static final long WAIT_MS = 30_000;
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -67,13 +68,6 @@ class MessageStoreAccountsIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + ": not within " + WAIT_MS + " ms");
+        Poll.until(what, WAIT, condition);
     }
 }
