@@ -108,3 +108,70 @@ uac() {   # uac <messages> <extra args...>: alice sends MESSAGEs to bob (see sip
 }
 
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", b-a}'; }
+
+# ---------------------------------------------------------------- benchmark programs in Java (bench/*/*.java)
+
+# build_java_bench <Program.java> <source dir...>: builds what the program runs against when missing or stale
+# (mvn -o package of the server, the EAR, the store and the test kits; never install, which run.sh would do), then
+# compiles the program against JARS (the test kits' jars, relative to ROOT) and cpm-sip-ra's test-scope classpath.
+# The kits' jars are stale when a file under one of the source dirs is newer. Sets CP and CLASSES.
+build_java_bench() {
+    local program="$1"
+    shift
+    if java_bench_stale "$@"; then
+        log "building (mvn -o -q package -DskipTests: the server, the EAR, the store and the test kits) ..."
+        (cd "$ROOT" && timeout 1800 mvn -o -q -B package -DskipTests \
+            -pl cpm-ear,wildfly-config,cpm-cms,cpm-msrp-ra,cpm-sip-ra -am) >"$OUT/build.log" 2>&1 \
+            || { tail -30 "$OUT/build.log" >&2; die "build failed (see $OUT/build.log)"; }
+    fi
+    # cpm-sip-ra's test scope: JAIN-SIP, the test kits' dependencies, and cpm-msrp-ra's
+    local classpath_file="$ROOT/cpm-sip-ra/target/bench.classpath" j
+    if [[ ! -f "$classpath_file" || "$ROOT/cpm-sip-ra/pom.xml" -nt "$classpath_file" \
+          || "$ROOT/pom.xml" -nt "$classpath_file" ]]; then
+        (cd "$ROOT" && timeout 300 mvn -o -q -B dependency:build-classpath -pl cpm-sip-ra \
+            -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath) >"$OUT/classpath.log" 2>&1 \
+            || { cat "$OUT/classpath.log" >&2; die "mvn dependency:build-classpath failed"; }
+    fi
+    CP=""
+    for j in "${JARS[@]}"; do CP+="$ROOT/$j:"; done
+    CP+="$(cat "$classpath_file")"
+    CLASSES="$OUT/classes"
+    mkdir -p "$CLASSES"
+    javac -nowarn -d "$CLASSES" -cp "$CP" "$program"
+}
+
+java_bench_stale() {   # java_bench_stale <source dir...>: like run.sh's needs_build, plus the test kits' jars
+    local ear="$ROOT/cpm-ear/target/opencpm.ear" j
+    [[ -f "$ear" && -f "$ROOT/wildfly-config/target/server/.configured" && -f "$ROOT/cpm-cms/target/cms.classpath" ]] \
+        || return 0
+    for j in "${JARS[@]}"; do [[ -f "$ROOT/$j" && "$ROOT/$j" -nt "$ROOT/pom.xml" ]] || return 0; done
+    [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src -type f -newer "$ear" -print -quit 2>/dev/null)" \
+        || -n "$(find "$@" -type f -newer "$ROOT/${JARS[1]}" -print -quit)" ]]
+}
+
+BENCH_PID=""
+TAIL_PID=""
+
+# run_java_bench <timeout s> <java arguments...>: the program, its output into OUT/bench.log, followed on stderr;
+# sets status to its exit status.
+run_java_bench() {
+    local limit="$1"
+    shift
+    : >"$OUT/bench.log"
+    timeout "$limit" java "$@" >"$OUT/bench.log" 2>&1 &
+    BENCH_PID=$!
+    tail -f --pid="$BENCH_PID" "$OUT/bench.log" >&2 &
+    TAIL_PID=$!
+    status=0
+    wait "$BENCH_PID" || status=$?
+    BENCH_PID=""
+    wait "$TAIL_PID" 2>/dev/null || true
+    TAIL_PID=""
+}
+
+stop_java_bench() {   # the EXIT trap of a Java benchmark: the program and its log's tail, then cleanup stops run.sh
+    set +e
+    if [[ -n "$BENCH_PID" ]] && kill -0 "$BENCH_PID" 2>/dev/null; then kill -TERM "$BENCH_PID"; wait "$BENCH_PID"; fi
+    if [[ -n "$TAIL_PID" ]] && kill -0 "$TAIL_PID" 2>/dev/null; then kill -TERM "$TAIL_PID"; wait "$TAIL_PID"; fi
+    cleanup
+}

@@ -72,44 +72,10 @@ command -v javac >/dev/null && command -v jstat >/dev/null || die "javac and jst
 # ---------------------------------------------------------------- build what is missing (package, never install)
 JARS=(cpm-msrp-ra/target/cpm-msrp-ra-0.1.0-SNAPSHOT.jar cpm-msrp-ra/target/cpm-msrp-ra-0.1.0-SNAPSHOT-tests.jar
       cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT.jar cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT-tests.jar)
-EAR="$ROOT/cpm-ear/target/opencpm.ear"
-stale() {   # like run.sh's needs_build, plus the test kits' jars; run.sh would otherwise run mvn install
-    [[ -f "$EAR" && -f "$ROOT/wildfly-config/target/server/.configured" && -f "$ROOT/cpm-cms/target/cms.classpath" ]] \
-        || return 0
-    local j
-    for j in "${JARS[@]}"; do [[ -f "$ROOT/$j" && "$ROOT/$j" -nt "$ROOT/pom.xml" ]] || return 0; done
-    [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src -type f -newer "$EAR" -print -quit 2>/dev/null)" \
-        || -n "$(find "$ROOT"/cpm-{msrp,sip}-ra/src -type f -newer "$ROOT/${JARS[1]}" -print -quit)" ]]
-}
-if stale; then
-    log "building (mvn -o -q package -DskipTests, the server, the EAR and the test kits) ..."
-    (cd "$ROOT" && timeout 1800 mvn -o -q -B package -DskipTests \
-        -pl cpm-ear,wildfly-config,cpm-cms,cpm-msrp-ra,cpm-sip-ra -am) >"$OUT/build.log" 2>&1 \
-        || { tail -30 "$OUT/build.log" >&2; die "build failed (see $OUT/build.log)"; }
-fi
-CLASSPATH_FILE="$ROOT/cpm-sip-ra/target/bench.classpath"   # cpm-sip-ra's test scope holds cpm-msrp-ra's too
-if [[ ! -f "$CLASSPATH_FILE" || "$ROOT/cpm-sip-ra/pom.xml" -nt "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
-    (cd "$ROOT" && timeout 300 mvn -o -q -B dependency:build-classpath -pl cpm-sip-ra \
-        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath) >"$OUT/classpath.log" 2>&1 \
-        || { cat "$OUT/classpath.log" >&2; die "mvn dependency:build-classpath failed"; }
-fi
-CP=""
-for j in "${JARS[@]}"; do CP+="$ROOT/$j:"; done
-CP+="$(cat "$CLASSPATH_FILE")"
-CLASSES="$OUT/classes"
-mkdir -p "$CLASSES"
-javac -nowarn -d "$CLASSES" -cp "$CP" "$BENCH/msrp/MsrpChainBench.java"
+build_java_bench "$BENCH/msrp/MsrpChainBench.java" "$ROOT"/cpm-{msrp,sip}-ra/src
 
 # ---------------------------------------------------------------- the server, the users, the group
-BENCH_PID=""
-TAIL_PID=""
-stop_bench() {   # the EXIT trap: the Java program and its log's tail, then lib.sh's cleanup stops run.sh
-    set +e
-    if [[ -n "$BENCH_PID" ]] && kill -0 "$BENCH_PID" 2>/dev/null; then kill -TERM "$BENCH_PID"; wait "$BENCH_PID"; fi
-    if [[ -n "$TAIL_PID" ]] && kill -0 "$TAIL_PID" 2>/dev/null; then kill -TERM "$TAIL_PID"; wait "$TAIL_PID"; fi
-    cleanup
-}
-trap stop_bench EXIT
+trap stop_java_bench EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 JVM_PID=0
@@ -127,7 +93,7 @@ if [[ "$MODES" == *chain* ]]; then
 \"members\":[{\"address\":\"sip:bob@$DOMAIN\"}]}")"
     [[ "$code" == 201 ]] || die "creating the group: HTTP $code ($(cat "$OUT/last-response.json"))"
     log "group sip:bench@$DOMAIN {alice (owner), bob}; WildFly pid $JVM_PID"
-    trap stop_bench EXIT   # start_server set lib.sh's cleanup alone
+    trap stop_java_bench EXIT   # start_server set lib.sh's cleanup alone
     log "letting the server settle for ${SETTLE}s after its start ..."
     sleep "$SETTLE"
 fi
@@ -159,20 +125,10 @@ fi
 LIVE_BEFORE=""
 ((JVM_PID > 0)) && LIVE_BEFORE="$(live_heap)"
 log "measuring: $WARMUP warm-up and $RUNS measured rounds of $MODES, $BYTES bytes each ..."
-: >"$OUT/bench.log"
-timeout $(((RUNS + WARMUP) * 3 * TIMEOUT + 120)) java -Xmx256m -cp "$CLASSES:$CP" MsrpChainBench \
+run_java_bench $(((RUNS + WARMUP) * 3 * TIMEOUT + 120)) -Xmx256m -cp "$CLASSES:$CP" MsrpChainBench \
     size="$BYTES" runs="$RUNS" warmup="$WARMUP" modes="$MODES" out="$OUT" domain="$DOMAIN" \
     group="sip:bench@$DOMAIN" sip-port="$SIP_PORT" http-port="$HTTP_PORT" wildfly-pid="$JVM_PID" \
-    jstat-ms="$JSTAT_MS" clk-tck="$(getconf CLK_TCK)" timeout="$TIMEOUT" gc-log="$GC_LOG_FILE" \
-    >"$OUT/bench.log" 2>&1 &
-BENCH_PID=$!
-tail -f --pid="$BENCH_PID" "$OUT/bench.log" >&2 &
-TAIL_PID=$!
-status=0
-wait "$BENCH_PID" || status=$?
-BENCH_PID=""
-wait "$TAIL_PID" 2>/dev/null || true
-TAIL_PID=""
+    jstat-ms="$JSTAT_MS" clk-tck="$(getconf CLK_TCK)" timeout="$TIMEOUT" gc-log="$GC_LOG_FILE"
 LIVE_AFTER=""
 ((JVM_PID > 0)) && LIVE_AFTER="$(live_heap)"
 [[ "$MODES" == *chain* ]] && { cp "$GC_LOG_FILE"* "$OUT/" 2>/dev/null || true; }

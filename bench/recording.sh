@@ -69,43 +69,9 @@ command -v javac >/dev/null && command -v curl >/dev/null || die "javac (a JDK 1
 # ---------------------------------------------------------------- build what is missing (package, never install)
 JARS=(cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT.jar cpm-sip-ra/target/cpm-sip-ra-0.1.0-SNAPSHOT-tests.jar
       cpm-cms/target/cpm-cms-0.1.0-SNAPSHOT-tests.jar)
-EAR="$ROOT/cpm-ear/target/opencpm.ear"
-stale() {   # like run.sh's needs_build, plus the test kits' jars; run.sh would otherwise run mvn install
-    [[ -f "$EAR" && -f "$ROOT/wildfly-config/target/server/.configured" && -f "$ROOT/cpm-cms/target/cms.classpath" ]] \
-        || return 0
-    local j
-    for j in "${JARS[@]}"; do [[ -f "$ROOT/$j" && "$ROOT/$j" -nt "$ROOT/pom.xml" ]] || return 0; done
-    [[ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src -type f -newer "$EAR" -print -quit 2>/dev/null)" \
-        || -n "$(find "$ROOT"/cpm-sip-ra/src "$ROOT"/cpm-cms/src -type f -newer "$ROOT/${JARS[1]}" -print -quit)" ]]
-}
-if stale; then
-    log "building (mvn -o -q package -DskipTests: the server, the EAR, the store and the test kits) ..."
-    (cd "$ROOT" && timeout 1800 mvn -o -q -B package -DskipTests \
-        -pl cpm-ear,wildfly-config,cpm-cms,cpm-msrp-ra,cpm-sip-ra -am) >"$OUT/build.log" 2>&1 \
-        || { tail -30 "$OUT/build.log" >&2; die "build failed (see $OUT/build.log)"; }
-fi
-CLASSPATH_FILE="$ROOT/cpm-sip-ra/target/bench.classpath"   # JAIN-SIP and the test kit's dependencies
-if [[ ! -f "$CLASSPATH_FILE" || "$ROOT/cpm-sip-ra/pom.xml" -nt "$CLASSPATH_FILE" || "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
-    (cd "$ROOT" && timeout 300 mvn -o -q -B dependency:build-classpath -pl cpm-sip-ra \
-        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath) >"$OUT/classpath.log" 2>&1 \
-        || { cat "$OUT/classpath.log" >&2; die "mvn dependency:build-classpath failed"; }
-fi
-CP=""
-for j in "${JARS[@]}"; do CP+="$ROOT/$j:"; done
-CP+="$(cat "$CLASSPATH_FILE")"
-CLASSES="$OUT/classes"
-mkdir -p "$CLASSES"
-javac -nowarn -d "$CLASSES" -cp "$CP" "$BENCH/recording/RecordingBench.java"
+build_java_bench "$BENCH/recording/RecordingBench.java" "$ROOT"/cpm-sip-ra/src "$ROOT"/cpm-cms/src
 
 # ---------------------------------------------------------------- the server and the store, the users
-BENCH_PID=""
-TAIL_PID=""
-stop_bench() {   # the EXIT trap: the Java program and its log's tail, then lib.sh's cleanup stops run.sh
-    set +e
-    if [[ -n "$BENCH_PID" ]] && kill -0 "$BENCH_PID" 2>/dev/null; then kill -TERM "$BENCH_PID"; wait "$BENCH_PID"; fi
-    if [[ -n "$TAIL_PID" ]] && kill -0 "$TAIL_PID" 2>/dev/null; then kill -TERM "$TAIL_PID"; wait "$TAIL_PID"; fi
-    cleanup
-}
 IMAP_PORT=$((1143 + PORT_OFFSET))
 WEBADMIN_PORT=$((8000 + PORT_OFFSET))
 # The store's administrator password: known to this script, so that the component timings can act as the uploader.
@@ -113,7 +79,7 @@ export OPENCPM_CMS_ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1
 # A fresh message store (H2 and James' conf under OUT) and a fresh OpenCPM database: only this run's users.
 export OPENCPM_CMS_DATA="$OUT/cms"
 start_server "-Dopencpm.db.url=jdbc:h2:file:$OUT/db/opencpm;DB_CLOSE_ON_EXIT=FALSE"
-trap stop_bench EXIT   # start_server set lib.sh's cleanup alone
+trap stop_java_bench EXIT   # start_server set lib.sh's cleanup alone
 JVM_PID="$(cat "$ROOT/wildfly-config/target/server/standalone/tmp/opencpm-run.pid")"
 CMS_PID="$(cat "$OUT/cms/cms.pid")"
 provision alice bob
@@ -154,22 +120,13 @@ if [[ "$JFR" == 1 ]]; then
     log "recording both JVMs with JFR into $OUT/wildfly.jfr and $OUT/cms.jfr"
 fi
 log "measuring: $WARMUP warm-up, then $PHASES ..."
-: >"$OUT/bench.log"
-timeout $((3 * WAIT + 1800)) java -Xmx512m -cp "$CLASSES:$CP" \
+run_java_bench $((3 * WAIT + 1800)) -Xmx512m -cp "$CLASSES:$CP" \
     -Djava.util.logging.config.file=/dev/null RecordingBench \
     domain="$DOMAIN" sip-port="$SIP_PORT" imap-port="$IMAP_PORT" webadmin-port="$WEBADMIN_PORT" out="$OUT" \
     warmup="$WARMUP" messages="$MESSAGES" concurrency="$CONCURRENCY" rate="$RATE" \
     latency-messages="$LATENCY_MESSAGES" latency-rate="$LATENCY_RATE" phases="$PHASES" wait="$WAIT" \
     component-rounds="$COMPONENT_ROUNDS" admin-password="$OPENCPM_CMS_ADMIN_PASSWORD" \
-    wildfly-pid="$JVM_PID" cms-pid="$CMS_PID" clk-tck="$(getconf CLK_TCK)" >"$OUT/bench.log" 2>&1 &
-BENCH_PID=$!
-tail -f --pid="$BENCH_PID" "$OUT/bench.log" >&2 &
-TAIL_PID=$!
-status=0
-wait "$BENCH_PID" || status=$?
-BENCH_PID=""
-wait "$TAIL_PID" 2>/dev/null || true
-TAIL_PID=""
+    wildfly-pid="$JVM_PID" cms-pid="$CMS_PID" clk-tck="$(getconf CLK_TCK)"
 if [[ "$JFR" == 1 ]]; then
     jcmd "$JVM_PID" JFR.stop name=bench >>"$OUT/jfr.log" 2>&1 || true
     jcmd "$CMS_PID" JFR.stop name=bench >>"$OUT/jfr.log" 2>&1 || true
